@@ -1,0 +1,95 @@
+package io.citushibernate.sql;
+
+import io.citushibernate.TenantMismatchException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A statement analysed once: the tenant tables it touches and a template that puts the tenant
+ * literal in place. Rendering is string assembly.
+ */
+public final class Rewrite {
+  static final char SLOT = '\0';
+
+  private final String original;
+  private final Set<String> tenantTables;
+  private final String[] parts;
+  private final Map<String, String[]> partsWhenPresent;
+  private final List<String> requiredLiterals;
+
+  Rewrite(String original, Set<String> tenantTables, String[] parts, Map<String, String[]> partsWhenPresent,
+      List<String> requiredLiterals) {
+    this.original = original;
+    this.tenantTables = tenantTables;
+    this.parts = parts;
+    this.partsWhenPresent = partsWhenPresent;
+    this.requiredLiterals = requiredLiterals;
+  }
+
+  static Rewrite untouched(String sql) {
+    return new Rewrite(sql, Set.of(), null, Map.of(), List.of());
+  }
+
+  /** Whether the statement reads or writes a tenant table. */
+  public boolean touchesTenantTables() {
+    return !tenantTables.isEmpty();
+  }
+
+  /** The tenant tables the statement touches, as written in the mapping. */
+  public Set<String> tenantTables() {
+    return tenantTables;
+  }
+
+  /**
+   * The statement scoped to the tenant whose SQL literal is {@code tenantLiteral}.
+   *
+   * @throws TenantMismatchException when the statement writes a literal of another tenant
+   */
+  public String render(String tenantLiteral) {
+    if (parts == null) {
+      return original;
+    }
+    for (String literal : requiredLiterals) {
+      if (!literal.equals(tenantLiteral)) {
+        throw new TenantMismatchException("The statement writes tenant value " + literal
+            + " into a tenant column while the current tenant is " + tenantLiteral
+            + "; a statement may only write rows of the current tenant: " + original);
+      }
+    }
+    String[] p = partsWhenPresent.isEmpty() ? parts : partsWhenPresent.getOrDefault(tenantLiteral, parts);
+    if (p.length == 1) {
+      return p[0];
+    }
+    int length = tenantLiteral.length() * (p.length - 1);
+    for (String s : p) {
+      length += s.length();
+    }
+    StringBuilder sb = new StringBuilder(length);
+    sb.append(p[0]);
+    for (int i = 1; i < p.length; i++) {
+      sb.append(tenantLiteral).append(p[i]);
+    }
+    return sb.toString();
+  }
+
+  static String[] split(String template) {
+    int count = 0;
+    for (int i = 0; i < template.length(); i++) {
+      if (template.charAt(i) == SLOT) {
+        count++;
+      }
+    }
+    String[] result = new String[count + 1];
+    int start = 0;
+    int n = 0;
+    for (int i = 0; i < template.length(); i++) {
+      if (template.charAt(i) == SLOT) {
+        result[n++] = template.substring(start, i);
+        start = i + 1;
+      }
+    }
+    result[n] = template.substring(start);
+    return result;
+  }
+}

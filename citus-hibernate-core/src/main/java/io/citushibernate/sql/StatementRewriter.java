@@ -1,0 +1,180 @@
+package io.citushibernate.sql;
+
+import io.citushibernate.UnscopableStatementException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.Token;
+import net.sf.jsqlparser.statement.Statement;
+
+/**
+ * Scopes SQL statements to one tenant so that Citus routes them to one shard: every reference to
+ * a tenant table gets {@code alias.tenant_column = <tenant>} where it filters exactly that table.
+ *
+ * <p>A statement is parsed once (JSqlParser); the result is cached as a {@link Rewrite} template
+ * keyed by the SQL text, so later calls cost a map lookup and a string assembly. The cache is
+ * bounded.
+ */
+public final class StatementRewriter {
+  private final TenantTables tables;
+  private final boolean refuseUnparseable;
+  private final int cacheSize;
+  private final ConcurrentHashMap<String, Rewrite> cache;
+
+  /**
+   * @param tables the unit's tenant tables
+   * @param cacheSize how many distinct statements to keep analysed
+   * @param refuseUnparseable whether SQL the parser cannot read is refused when it names a tenant
+   *     table ({@code true}, fail closed) or sent as it is
+   */
+  public StatementRewriter(TenantTables tables, int cacheSize, boolean refuseUnparseable) {
+    if (cacheSize < 1) {
+      throw new IllegalArgumentException("cacheSize must be positive: " + cacheSize);
+    }
+    this.tables = tables;
+    this.cacheSize = cacheSize;
+    this.refuseUnparseable = refuseUnparseable;
+    this.cache = new ConcurrentHashMap<>(Math.min(cacheSize, 1024) * 2);
+  }
+
+  /** The analysed form of {@code sql}, from the cache when it was seen before. */
+  public Rewrite analyse(String sql) {
+    Rewrite cached = cache.get(sql);
+    if (cached != null) {
+      return cached;
+    }
+    Rewrite fresh = analyseUncached(sql);
+    if (cache.size() >= cacheSize) {
+      evictSome();
+    }
+    cache.put(sql, fresh);
+    return fresh;
+  }
+
+  /** Statements analysed and kept. */
+  public int cachedStatements() {
+    return cache.size();
+  }
+
+  /** The tables the analysis knows as tenant tables. */
+  public TenantTables tables() {
+    return tables;
+  }
+
+  private void evictSome() {
+    // A quarter at a time keeps eviction rare; which ones matters little for a plan cache.
+    int toRemove = Math.max(1, cacheSize / 4);
+    Iterator<String> it = cache.keySet().iterator();
+    while (toRemove-- > 0 && it.hasNext()) {
+      it.next();
+      it.remove();
+    }
+  }
+
+  Rewrite analyseUncached(String sql) {
+    Set<String> named = namedTenantTables(sql);
+    if (named.isEmpty()) {
+      return Rewrite.untouched(sql);
+    }
+    if (sql.indexOf(Rewrite.SLOT) >= 0) {
+      throw new UnscopableStatementException("A statement on tenant table(s) " + named
+          + " contains a NUL character, which PostgreSQL rejects: " + sql);
+    }
+    ScopeRewriter.Result first;
+    try {
+      first = ScopeRewriter.rewrite(parse(sql), tables, null);
+    } catch (ParseFailure e) {
+      if (refuseUnparseable) {
+        throw new UnscopableStatementException("Cannot parse a statement that names tenant table(s) "
+            + named + ", so it cannot be scoped to one tenant and was not sent. Rewrite it in SQL the "
+            + "parser reads, or run it in TenantContext.runCrossTenant(reason, ...) if it is meant "
+            + "to span tenants. Statement: " + sql, e.getCause());
+      }
+      return Rewrite.untouched(sql);
+    }
+    if (first.tenantTables().isEmpty()) {
+      return Rewrite.untouched(sql);
+    }
+    Map<String, String[]> variants = new LinkedHashMap<>();
+    for (String literal : first.presentLiterals()) {
+      try {
+        ScopeRewriter.Result variant = ScopeRewriter.rewrite(parse(sql), tables, literal);
+        variants.put(literal, Rewrite.split(variant.sql()));
+      } catch (ParseFailure e) {
+        throw new IllegalStateException("Statement parsed once but not twice: " + sql, e);
+      }
+    }
+    return new Rewrite(sql, first.tenantTables(), Rewrite.split(first.sql()), Map.copyOf(variants),
+        List.copyOf(first.requiredLiterals()));
+  }
+
+  private static Statement parse(String sql) throws ParseFailure {
+    try {
+      CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
+      Statement statement = parser.Statement();
+      if (statement == null) {
+        throw new ParseFailure(new IllegalArgumentException("empty statement"));
+      }
+      // The parser stops after one statement; anything but trailing semicolons must not be ignored.
+      Token next = parser.getNextToken();
+      while (next != null && ";".equals(next.image)) {
+        next = parser.getNextToken();
+      }
+      if (next != null && next.kind != CCJSqlParserConstants.EOF) {
+        throw new ParseFailure(new IllegalArgumentException(
+            "more than one statement; send statements one at a time"));
+      }
+      return statement;
+    } catch (Exception | StackOverflowError e) {
+      // JSqlParser reports lexical errors as unchecked exceptions, deep nesting as stack overflow
+      throw new ParseFailure(e);
+    }
+  }
+
+  /**
+   * The tenant tables whose names occur as words in {@code sql}, comments and literals included:
+   * a cheap, conservative test that lets statements on other tables skip parsing.
+   */
+  Set<String> namedTenantTables(String sql) {
+    Set<String> names = tables.names();
+    Set<String> found = null;
+    int n = sql.length();
+    int i = 0;
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (Character.isLetter(c) || c == '_') {
+        int start = i;
+        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
+          i++;
+        }
+        String word = sql.substring(start, i);
+        String lower = word.toLowerCase(Locale.ROOT);
+        if (names.contains(lower) || names.contains(word)) {
+          if (found == null) {
+            found = new LinkedHashSet<>();
+          }
+          found.add(names.contains(word) ? word : lower);
+        }
+      } else {
+        i++;
+      }
+    }
+    return found == null ? Set.of() : found;
+  }
+
+  static final class ParseFailure extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ParseFailure(Throwable cause) {
+      super(cause);
+    }
+  }
+}

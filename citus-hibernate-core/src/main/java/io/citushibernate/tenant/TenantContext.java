@@ -1,0 +1,151 @@
+package io.citushibernate.tenant;
+
+import io.citushibernate.InvalidTenantException;
+import io.citushibernate.MissingTenantException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tenant the current thread works for.
+ *
+ * <pre>{@code
+ * TenantContext.run(5L, () -> campaigns.findRunning());
+ * try (TenantScope scope = TenantContext.open(5L)) { ... }
+ * TenantContext.runCrossTenant("nightly billing", () -> ...);
+ * }</pre>
+ *
+ * Scopes nest: closing one restores the one it replaced. Every statement on a tenant table runs
+ * for {@link #current()}; with no tenant it is refused, unless it runs in a cross-tenant scope.
+ * Values are {@code Long}, {@code Integer}, {@code UUID} or {@code String}. Other threads do not
+ * inherit the tenant: use {@link TenantPropagation}.
+ */
+public final class TenantContext {
+  private static final Logger LOG = LoggerFactory.getLogger(TenantContext.class);
+  private static final ThreadLocal<TenantScope> TOP = new ThreadLocal<>();
+
+  private TenantContext() {
+  }
+
+  /** Sets {@code tenant} for this thread until the returned scope is closed. */
+  public static TenantScope open(Object tenant) {
+    return push(new TenantState(checkValue(tenant), null));
+  }
+
+  /**
+   * Lifts tenant scoping for deliberate cross-tenant work (administration, analytics) until the
+   * returned scope is closed. The reason is logged.
+   */
+  public static TenantScope openCrossTenant(String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new IllegalArgumentException("A cross-tenant scope needs a reason, for the log and for reviewers");
+    }
+    LOG.info("Cross-tenant scope opened: {}", reason);
+    return push(new TenantState(null, reason));
+  }
+
+  /** Runs {@code action} for {@code tenant}. */
+  public static void run(Object tenant, Runnable action) {
+    try (TenantScope ignored = open(tenant)) {
+      action.run();
+    }
+  }
+
+  /** Computes {@code action} for {@code tenant}. */
+  public static <T> T get(Object tenant, Supplier<T> action) {
+    try (TenantScope ignored = open(tenant)) {
+      return action.get();
+    }
+  }
+
+  /** Calls {@code action} for {@code tenant}, passing its exception through. */
+  public static <T> T call(Object tenant, Callable<T> action) throws Exception {
+    try (TenantScope ignored = open(tenant)) {
+      return action.call();
+    }
+  }
+
+  /** Runs {@code action} with tenant scoping lifted; see {@link #openCrossTenant(String)}. */
+  public static void runCrossTenant(String reason, Runnable action) {
+    try (TenantScope ignored = openCrossTenant(reason)) {
+      action.run();
+    }
+  }
+
+  /** Computes {@code action} with tenant scoping lifted; see {@link #openCrossTenant(String)}. */
+  public static <T> T getCrossTenant(String reason, Supplier<T> action) {
+    try (TenantScope ignored = openCrossTenant(reason)) {
+      return action.get();
+    }
+  }
+
+  /** The current tenant, empty when none is set or scoping is lifted. */
+  public static Optional<Object> current() {
+    TenantScope top = TOP.get();
+    return top == null ? Optional.empty() : Optional.ofNullable(top.state().tenant());
+  }
+
+  /**
+   * The current tenant.
+   *
+   * @throws MissingTenantException when none is set
+   */
+  public static Object require() {
+    return current().orElseThrow(() -> new MissingTenantException(
+        "No tenant is set for this thread. Run the code inside TenantContext.run(tenantId, ...) "
+            + "or TenantContext.open(tenantId), or inside TenantContext.runCrossTenant(reason, ...) "
+            + "for deliberate cross-tenant work."));
+  }
+
+  /** Whether tenant scoping is deliberately lifted on this thread. */
+  public static boolean isCrossTenant() {
+    TenantScope top = TOP.get();
+    return top != null && top.state().isCrossTenant();
+  }
+
+  /** What this thread works for now: a tenant, cross-tenant, or nothing ({@code null}). */
+  static TenantState state() {
+    TenantScope top = TOP.get();
+    return top == null ? null : top.state();
+  }
+
+  static TenantScope push(TenantState state) {
+    TenantScope scope = new TenantScope(state, TOP.get(), Thread.currentThread());
+    TOP.set(scope);
+    return scope;
+  }
+
+  static void pop(TenantScope scope) {
+    if (TOP.get() != scope) {
+      throw new IllegalStateException("Tenant scopes must be closed in reverse order of opening, "
+          + "on the thread that opened them; use try-with-resources");
+    }
+    if (scope.previous() == null) {
+      TOP.remove();
+    } else {
+      TOP.set(scope.previous());
+    }
+  }
+
+  /** Accepts the value types a tenant column can have; anything else fails here, not in SQL. */
+  static Object checkValue(Object tenant) {
+    Objects.requireNonNull(tenant, "tenant");
+    if (tenant instanceof Long || tenant instanceof Integer || tenant instanceof Short
+        || tenant instanceof UUID) {
+      return tenant;
+    }
+    if (tenant instanceof String s) {
+      if (s.indexOf('\0') >= 0) {
+        throw new InvalidTenantException("A tenant value cannot contain the NUL character: "
+            + "PostgreSQL text cannot store it");
+      }
+      return s;
+    }
+    throw new InvalidTenantException("Unsupported tenant value type " + tenant.getClass().getName()
+        + ": use Long, Integer, UUID or String, matching the @TenantKey attribute's type");
+  }
+}

@@ -1,0 +1,89 @@
+package io.citushibernate.tenant;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Runs each HTTP request in the {@link TenantContext} of the tenant it names.
+ *
+ * <p>By default the tenant is read from the {@code X-Tenant-ID} header and parsed as a
+ * {@code long}; the init parameters {@code header} and {@code type} ({@code long}, {@code int},
+ * {@code uuid}, {@code string}) change that, or pass a resolver to the constructor. A request
+ * without a readable tenant gets {@code 400 Bad Request} and never reaches the application.
+ * Requires {@code jakarta.servlet-api} on the classpath.
+ */
+public class TenantFilter implements Filter {
+  private Function<HttpServletRequest, Object> resolver;
+
+  /** Reads the tenant as configured by the filter's init parameters. */
+  public TenantFilter() {
+  }
+
+  /** Reads the tenant with {@code resolver}; a {@code null} result means the request has none. */
+  public TenantFilter(Function<HttpServletRequest, Object> resolver) {
+    this.resolver = resolver;
+  }
+
+  @Override
+  public void init(FilterConfig config) {
+    if (resolver == null) {
+      String header = config == null ? null : config.getInitParameter("header");
+      String type = config == null ? null : config.getInitParameter("type");
+      resolver = headerResolver(header == null ? "X-Tenant-ID" : header, type == null ? "long" : type);
+    }
+  }
+
+  @Override
+  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (resolver == null) {
+      init(null);
+    }
+    Object tenant;
+    try {
+      tenant = resolver.apply((HttpServletRequest) request);
+    } catch (IllegalArgumentException e) {
+      ((HttpServletResponse) response).sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+      return;
+    }
+    if (tenant == null) {
+      ((HttpServletResponse) response).sendError(HttpServletResponse.SC_BAD_REQUEST, "No tenant in request");
+      return;
+    }
+    try (TenantScope ignored = TenantContext.open(tenant)) {
+      chain.doFilter(request, response);
+    }
+  }
+
+  /** A resolver reading {@code header} as a value of {@code type}. */
+  public static Function<HttpServletRequest, Object> headerResolver(String header, String type) {
+    Function<String, Object> parser = switch (type.toLowerCase(java.util.Locale.ROOT)) {
+      case "long" -> Long::valueOf;
+      case "int", "integer" -> Integer::valueOf;
+      case "uuid" -> UUID::fromString;
+      case "string" -> s -> s;
+      default -> throw new IllegalArgumentException("Unknown tenant type '" + type
+          + "' for TenantFilter: use long, int, uuid or string");
+    };
+    return request -> {
+      String raw = request.getHeader(header);
+      if (raw == null || raw.isBlank()) {
+        return null;
+      }
+      try {
+        return parser.apply(raw.trim());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Header " + header + " is not a valid " + type + " tenant", e);
+      }
+    };
+  }
+}
