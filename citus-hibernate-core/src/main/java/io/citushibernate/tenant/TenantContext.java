@@ -50,36 +50,51 @@ public final class TenantContext {
 
   /** Runs {@code action} for {@code tenant}. */
   public static void run(Object tenant, Runnable action) {
-    try (TenantScope ignored = open(tenant)) {
+    TenantScope scope = open(tenant);
+    try {
       action.run();
+    } finally {
+      scope.close();
     }
   }
 
   /** Computes {@code action} for {@code tenant}. */
   public static <T> T get(Object tenant, Supplier<T> action) {
-    try (TenantScope ignored = open(tenant)) {
+    TenantScope scope = open(tenant);
+    try {
       return action.get();
+    } finally {
+      scope.close();
     }
   }
 
   /** Calls {@code action} for {@code tenant}, passing its exception through. */
   public static <T> T call(Object tenant, Callable<T> action) throws Exception {
-    try (TenantScope ignored = open(tenant)) {
+    TenantScope scope = open(tenant);
+    try {
       return action.call();
+    } finally {
+      scope.close();
     }
   }
 
   /** Runs {@code action} with tenant scoping lifted; see {@link #openCrossTenant(String)}. */
   public static void runCrossTenant(String reason, Runnable action) {
-    try (TenantScope ignored = openCrossTenant(reason)) {
+    TenantScope scope = openCrossTenant(reason);
+    try {
       action.run();
+    } finally {
+      scope.close();
     }
   }
 
   /** Computes {@code action} with tenant scoping lifted; see {@link #openCrossTenant(String)}. */
   public static <T> T getCrossTenant(String reason, Supplier<T> action) {
-    try (TenantScope ignored = openCrossTenant(reason)) {
+    TenantScope scope = openCrossTenant(reason);
+    try {
       return action.get();
+    } finally {
+      scope.close();
     }
   }
 

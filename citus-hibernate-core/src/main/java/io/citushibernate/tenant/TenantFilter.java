@@ -59,8 +59,11 @@ public class TenantFilter implements Filter {
       ((HttpServletResponse) response).sendError(HttpServletResponse.SC_BAD_REQUEST, "No tenant in request");
       return;
     }
-    try (TenantScope ignored = TenantContext.open(tenant)) {
+    TenantScope scope = TenantContext.open(tenant);
+    try {
       chain.doFilter(request, response);
+    } finally {
+      scope.close();
     }
   }
 

@@ -29,8 +29,11 @@ public final class TenantPropagation {
   public static Runnable wrap(Runnable task) {
     TenantState captured = TenantContext.state();
     return () -> {
-      try (TenantScope ignored = enter(captured)) {
+      TenantScope scope = enter(captured);
+      try {
         task.run();
+      } finally {
+        scope.close();
       }
     };
   }
@@ -39,8 +42,11 @@ public final class TenantPropagation {
   public static <T> Callable<T> wrap(Callable<T> task) {
     TenantState captured = TenantContext.state();
     return () -> {
-      try (TenantScope ignored = enter(captured)) {
+      TenantScope scope = enter(captured);
+      try {
         return task.call();
+      } finally {
+        scope.close();
       }
     };
   }
@@ -49,8 +55,11 @@ public final class TenantPropagation {
   public static <T> Supplier<T> wrap(Supplier<T> task) {
     TenantState captured = TenantContext.state();
     return () -> {
-      try (TenantScope ignored = enter(captured)) {
+      TenantScope scope = enter(captured);
+      try {
         return task.get();
+      } finally {
+        scope.close();
       }
     };
   }

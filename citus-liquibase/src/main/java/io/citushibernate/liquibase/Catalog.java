@@ -207,8 +207,12 @@ final class Catalog {
         return string(sql, parameters) != null;
     }
 
-    private String tableName(String table) {
+    String tableName(String table) {
         return database.correctObjectName(table, Table.class);
+    }
+
+    String columnName(String column) {
+        return database.correctObjectName(column, Column.class);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,0 +1,92 @@
+package io.citushibernate.boot;
+
+import io.citushibernate.CitusHibernateException;
+import io.citushibernate.event.TenantReadListener;
+import io.citushibernate.event.TenantWriteListener;
+import io.citushibernate.mapping.TenantModel;
+import io.citushibernate.sql.StatementRewriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.boot.spi.SessionFactoryOptions;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a session factory tenant-scoped. Found by Hibernate through {@code META-INF/services};
+ * configured with the Hibernate properties of {@link CitusSettings}.
+ *
+ * <p>It reads the tenancy of the mappings ({@link TenantModel}), installs the statement inspector
+ * that scopes every statement to the current tenant, and registers the event listeners that
+ * guard writes and cache reads.
+ */
+public final class CitusIntegrator implements Integrator {
+  private static final Logger LOG = LoggerFactory.getLogger(CitusIntegrator.class);
+  private static final Map<SessionFactoryImplementor, TenantModel> MODELS = new ConcurrentHashMap<>();
+
+  @Override
+  public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+    Map<String, Object> properties = sessionFactory.getServiceRegistry()
+        .requireService(ConfigurationService.class).getSettings();
+    CitusSettings settings = CitusSettings.from(properties);
+    if (!settings.enabled()) {
+      LOG.info("citus-hibernate is disabled ({}=false)", CitusSettings.ENABLED);
+      return;
+    }
+    TenantModel model = TenantModel.of(metadata);
+    if (model.isEmpty()) {
+      return;
+    }
+    StatementRewriter rewriter = new StatementRewriter(model.tables(), settings.rewriteCacheSize(),
+        settings.refuseUnparseable());
+    installInspector(sessionFactory, rewriter, model);
+    EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
+    TenantWriteListener writes = new TenantWriteListener(model);
+    listeners.prependListeners(EventType.PERSIST, writes);
+    listeners.prependListeners(EventType.PERSIST_ONFLUSH, writes);
+    listeners.prependListeners(EventType.MERGE, writes);
+    listeners.prependListeners(EventType.DELETE, writes);
+    listeners.prependListeners(EventType.FLUSH_ENTITY, writes);
+    listeners.appendListeners(EventType.PRE_INSERT, writes);
+    TenantReadListener reads = new TenantReadListener(model);
+    listeners.appendListeners(EventType.LOAD, reads);
+    listeners.prependListeners(EventType.INIT_COLLECTION, reads);
+    MODELS.put(sessionFactory, model);
+    LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant key: {}", model.tenantTables().size(),
+        model.tenantType().javaType().getSimpleName(), model.tenantTables());
+  }
+
+  @Override
+  public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
+    MODELS.remove(sessionFactory);
+  }
+
+  /** The tenancy of a session factory built with this integrator, {@code null} if it has none. */
+  public static TenantModel modelOf(SessionFactoryImplementor sessionFactory) {
+    return MODELS.get(sessionFactory);
+  }
+
+  private static void installInspector(SessionFactoryImplementor sessionFactory, StatementRewriter rewriter,
+      TenantModel model) {
+    SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
+    // Sessions read the inspector from the options when they open, so replacing it here, before
+    // the factory serves its first session, scopes every session. Hibernate offers no other hook
+    // that an Integrator can use.
+    if (!(options instanceof SessionFactoryOptionsBuilder builder)) {
+      throw new CitusHibernateException("citus-hibernate cannot install its statement inspector: the "
+          + "session factory options are a " + options.getClass().getName() + ", not Hibernate's own. "
+          + "Without it statements would not be scoped to tenants, so the session factory is not started. "
+          + "Set " + CitusSettings.ENABLED + "=false to run without citus-hibernate.");
+    }
+    builder.applyStatementInspector(
+        new TenantStatementInspector(rewriter, model.tenantType(), options.getStatementInspector()));
+  }
+}

@@ -1,0 +1,80 @@
+package io.citushibernate.boot;
+
+import java.util.Locale;
+import java.util.Map;
+import org.hibernate.HibernateException;
+
+/** The Hibernate properties that configure citus-hibernate, read once at boot. */
+public final class CitusSettings {
+  /** {@code true} (default) or {@code false}: turns all of citus-hibernate on or off. */
+  public static final String ENABLED = "citus.hibernate.enabled";
+  /**
+   * {@code refuse} (default) or {@code pass}: what to do with SQL the parser cannot read that
+   * names a tenant table.
+   */
+  public static final String UNPARSEABLE_STATEMENTS = "citus.hibernate.unparseable_statements";
+  /** How many distinct SQL statements keep their analysed form; default 4096. */
+  public static final String REWRITE_CACHE_SIZE = "citus.hibernate.rewrite_cache_size";
+
+  private final boolean enabled;
+  private final boolean refuseUnparseable;
+  private final int rewriteCacheSize;
+
+  private CitusSettings(boolean enabled, boolean refuseUnparseable, int rewriteCacheSize) {
+    this.enabled = enabled;
+    this.refuseUnparseable = refuseUnparseable;
+    this.rewriteCacheSize = rewriteCacheSize;
+  }
+
+  static CitusSettings from(Map<String, Object> properties) {
+    boolean enabled = bool(properties, ENABLED, true);
+    String unparseable = string(properties, UNPARSEABLE_STATEMENTS, "refuse");
+    boolean refuse = switch (unparseable) {
+      case "refuse" -> true;
+      case "pass" -> false;
+      default -> throw invalid(UNPARSEABLE_STATEMENTS, unparseable, "refuse or pass");
+    };
+    String cache = string(properties, REWRITE_CACHE_SIZE, "4096");
+    int size;
+    try {
+      size = Integer.parseInt(cache);
+    } catch (NumberFormatException e) {
+      throw invalid(REWRITE_CACHE_SIZE, cache, "a positive integer");
+    }
+    if (size < 1) {
+      throw invalid(REWRITE_CACHE_SIZE, cache, "a positive integer");
+    }
+    return new CitusSettings(enabled, refuse, size);
+  }
+
+  boolean enabled() {
+    return enabled;
+  }
+
+  boolean refuseUnparseable() {
+    return refuseUnparseable;
+  }
+
+  int rewriteCacheSize() {
+    return rewriteCacheSize;
+  }
+
+  private static boolean bool(Map<String, Object> properties, String key, boolean fallback) {
+    String v = string(properties, key, Boolean.toString(fallback));
+    return switch (v) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw invalid(key, v, "true or false");
+    };
+  }
+
+  private static String string(Map<String, Object> properties, String key, String fallback) {
+    Object v = properties.get(key);
+    return v == null ? fallback : v.toString().trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static HibernateException invalid(String key, String value, String expected) {
+    return new HibernateException("Invalid value '" + value + "' for Hibernate property " + key
+        + ": expected " + expected);
+  }
+}

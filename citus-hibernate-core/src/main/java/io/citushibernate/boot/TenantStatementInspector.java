@@ -1,0 +1,47 @@
+package io.citushibernate.boot;
+
+import io.citushibernate.MissingTenantException;
+import io.citushibernate.sql.Rewrite;
+import io.citushibernate.sql.StatementRewriter;
+import io.citushibernate.sql.TenantType;
+import io.citushibernate.tenant.TenantContext;
+import java.util.Optional;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+/**
+ * Scopes every statement Hibernate prepares to the current tenant. Runs after any inspector the
+ * application configured, so it sees the final SQL.
+ */
+final class TenantStatementInspector implements StatementInspector {
+  private static final long serialVersionUID = 1L;
+
+  private final transient StatementRewriter rewriter;
+  private final TenantType tenantType;
+  private final StatementInspector previous;
+
+  TenantStatementInspector(StatementRewriter rewriter, TenantType tenantType, StatementInspector previous) {
+    this.rewriter = rewriter;
+    this.tenantType = tenantType;
+    this.previous = previous;
+  }
+
+  @Override
+  public String inspect(String sql) {
+    String input = previous == null ? sql : previous.inspect(sql);
+    Rewrite rewrite = rewriter.analyse(input);
+    if (!rewrite.touchesTenantTables()) {
+      return input;
+    }
+    Optional<Object> tenant = TenantContext.current();
+    if (tenant.isPresent()) {
+      return rewrite.render(tenantType.literal(tenant.get()));
+    }
+    if (TenantContext.isCrossTenant()) {
+      return input;
+    }
+    throw new MissingTenantException("No tenant is set for a statement on tenant table(s) "
+        + rewrite.tenantTables() + "; it was not sent. Run it inside TenantContext.run(tenantId, ...), "
+        + "or inside TenantContext.runCrossTenant(reason, ...) if it is meant to span tenants. Statement: "
+        + input);
+  }
+}

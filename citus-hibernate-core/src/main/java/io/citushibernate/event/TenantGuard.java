@@ -1,0 +1,122 @@
+package io.citushibernate.event;
+
+import io.citushibernate.MissingTenantException;
+import io.citushibernate.TenantMismatchException;
+import io.citushibernate.mapping.TenantAttribute;
+import io.citushibernate.mapping.TenantModel;
+import io.citushibernate.sql.TenantType;
+import io.citushibernate.tenant.TenantContext;
+import java.util.Optional;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+
+/** Reads an entity's tenant and compares it with the current one; shared by the listeners. */
+final class TenantGuard {
+  private final TenantModel model;
+  private final TenantType type;
+
+  TenantGuard(TenantModel model) {
+    this.model = model;
+    this.type = model.tenantType();
+  }
+
+  TenantAttribute attributeOf(EntityPersister persister) {
+    return model.attributeOf(persister.getEntityName());
+  }
+
+  /**
+   * The current tenant, coerced to the unit's type; {@code null} in a cross-tenant scope.
+   *
+   * @throws MissingTenantException when no tenant is set
+   */
+  Object currentTenant(String operation) {
+    Optional<Object> tenant = TenantContext.current();
+    if (tenant.isPresent()) {
+      return type.coerce(tenant.get());
+    }
+    if (TenantContext.isCrossTenant()) {
+      return null;
+    }
+    throw new MissingTenantException("No tenant is set to " + operation + ". Run it inside "
+        + "TenantContext.run(tenantId, ...), or inside TenantContext.runCrossTenant(reason, ...) "
+        + "for deliberate cross-tenant work.");
+  }
+
+  /** The tenant {@code entity} belongs to, coerced, or {@code null} when not set yet. */
+  Object tenantOf(Object entity, EntityPersister persister, TenantAttribute attribute,
+      SharedSessionContractImplementor session) {
+    if (attribute.kind() == TenantAttribute.Kind.ID) {
+      LazyInitializer lazy = lazy(entity);
+      Object id = lazy != null ? lazy.getInternalIdentifier() : persister.getIdentifier(entity, session);
+      return id == null ? null : type.coerce(id);
+    }
+    Object target = implementation(entity);
+    Object value = mapping(persister, attribute).getValue(target);
+    return normalize(value, attribute, session);
+  }
+
+  /** The tenant a value of the tenant attribute stands for: the value itself or the referenced id. */
+  Object normalize(Object value, TenantAttribute attribute, SharedSessionContractImplementor session) {
+    if (value == null) {
+      return null;
+    }
+    if (attribute.kind() == TenantAttribute.Kind.ASSOCIATION) {
+      LazyInitializer lazy = lazy(value);
+      Object id = lazy != null ? lazy.getInternalIdentifier()
+          : session.getFactory().getPersistenceUnitUtil().getIdentifier(value);
+      return id == null ? null : type.coerce(id);
+    }
+    if (value instanceof Number n && n.longValue() == 0 && isPrimitive(attribute, session)) {
+      return null; // an unset primitive tenant key
+    }
+    return type.coerce(value);
+  }
+
+  /** {@code value} as the unit's tenant type, {@code null} stays {@code null}. */
+  Object coerce(Object value) {
+    return value == null ? null : type.coerce(value);
+  }
+
+  /** Sets the tenant attribute of a new entity to {@code tenant}. */
+  void assign(Object entity, EntityPersister persister, TenantAttribute attribute, Object tenant,
+      SharedSessionContractImplementor session) {
+    AttributeMapping mapping = mapping(persister, attribute);
+    Object value = attribute.kind() == TenantAttribute.Kind.ASSOCIATION
+        ? session.getFactory().getMappingMetamodel().getEntityDescriptor(attribute.targetEntityName())
+            .createProxy(tenant, session)
+        : tenant;
+    mapping.setValue(implementation(entity), value);
+  }
+
+  int statePosition(EntityPersister persister, TenantAttribute attribute) {
+    return mapping(persister, attribute).getStateArrayPosition();
+  }
+
+  static TenantMismatchException mismatch(String entityName, Object id, Object entityTenant, Object current,
+      String operation) {
+    return new TenantMismatchException(entityName + (id == null ? "" : "#" + id) + " belongs to tenant "
+        + entityTenant + ", but the current tenant is " + current + "; cannot " + operation
+        + ". Work on it inside TenantContext.run(" + entityTenant + ", ...).");
+  }
+
+  private static AttributeMapping mapping(EntityPersister persister, TenantAttribute attribute) {
+    return persister.findAttributeMapping(attribute.attribute());
+  }
+
+  private boolean isPrimitive(TenantAttribute attribute, SharedSessionContractImplementor session) {
+    EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(attribute.entityName());
+    return mapping(persister, attribute).getPropertyAccess().getGetter().getReturnTypeClass().isPrimitive();
+  }
+
+  static LazyInitializer lazy(Object entity) {
+    return entity instanceof HibernateProxy proxy ? proxy.getHibernateLazyInitializer() : null;
+  }
+
+  static Object implementation(Object entity) {
+    LazyInitializer lazy = lazy(entity);
+    return lazy == null ? entity : lazy.getImplementation();
+  }
+}

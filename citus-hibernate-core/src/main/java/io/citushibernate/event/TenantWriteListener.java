@@ -1,0 +1,185 @@
+package io.citushibernate.event;
+
+import io.citushibernate.MissingTenantException;
+import io.citushibernate.TenantMismatchException;
+import io.citushibernate.mapping.TenantAttribute;
+import java.util.Objects;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.spi.DeleteContext;
+import org.hibernate.event.spi.DeleteEvent;
+import org.hibernate.event.spi.DeleteEventListener;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.event.spi.FlushEntityEvent;
+import org.hibernate.event.spi.FlushEntityEventListener;
+import org.hibernate.event.spi.MergeContext;
+import org.hibernate.event.spi.MergeEvent;
+import org.hibernate.event.spi.MergeEventListener;
+import org.hibernate.event.spi.PersistContext;
+import org.hibernate.event.spi.PersistEvent;
+import org.hibernate.event.spi.PersistEventListener;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+
+/**
+ * Keeps every write inside the current tenant: persist fills the tenant key from the context,
+ * and persisting, merging or removing another tenant's entity, or changing a managed entity's
+ * tenant key, fails before any SQL is sent for it.
+ */
+public final class TenantWriteListener implements PersistEventListener, MergeEventListener, DeleteEventListener,
+    FlushEntityEventListener, PreInsertEventListener {
+  private static final long serialVersionUID = 1L;
+
+  private final transient TenantGuard guard;
+
+  public TenantWriteListener(io.citushibernate.mapping.TenantModel model) {
+    this.guard = new TenantGuard(model);
+  }
+
+  @Override
+  public void onPersist(PersistEvent event) {
+    persist(event.getObject(), event.getEntityName(), event.getSession());
+  }
+
+  @Override
+  public void onPersist(PersistEvent event, PersistContext createdAlready) {
+    persist(event.getObject(), event.getEntityName(), event.getSession());
+  }
+
+  private void persist(Object entity, String entityName, EventSource session) {
+    if (entity == null || TenantGuard.lazy(entity) != null) {
+      return;
+    }
+    EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
+    if (entry != null && entry.getStatus() != Status.DELETED) {
+      return; // already managed: persist is a no-op
+    }
+    EntityPersister persister = session.getEntityPersister(entityName, entity);
+    TenantAttribute attribute = guard.attributeOf(persister);
+    if (attribute == null) {
+      return;
+    }
+    Object current = guard.currentTenant("persist " + persister.getEntityName());
+    Object value = guard.tenantOf(entity, persister, attribute, session);
+    if (current == null) {
+      if (value == null && attribute.kind() != TenantAttribute.Kind.ID) {
+        throw new MissingTenantException("Cannot persist " + persister.getEntityName() + " in a cross-tenant "
+            + "scope without its tenant: set " + attribute.attribute() + " explicitly.");
+      }
+      return;
+    }
+    if (value == null) {
+      if (attribute.kind() != TenantAttribute.Kind.ID) {
+        guard.assign(entity, persister, attribute, current, session);
+      }
+    } else if (!value.equals(current)) {
+      throw TenantGuard.mismatch(persister.getEntityName(), null, value, current, "persist it");
+    }
+  }
+
+  @Override
+  public void onMerge(MergeEvent event) {
+    merge(event);
+  }
+
+  @Override
+  public void onMerge(MergeEvent event, MergeContext copiedAlready) {
+    merge(event);
+  }
+
+  private void merge(MergeEvent event) {
+    Object entity = event.getOriginal();
+    if (entity == null || TenantGuard.lazy(entity) != null && TenantGuard.lazy(entity).isUninitialized()) {
+      return;
+    }
+    EventSource session = event.getSession();
+    EntityPersister persister = session.getEntityPersister(event.getEntityName(), entity);
+    TenantAttribute attribute = guard.attributeOf(persister);
+    if (attribute == null) {
+      return;
+    }
+    Object current = guard.currentTenant("merge " + persister.getEntityName());
+    Object value = guard.tenantOf(entity, persister, attribute, session);
+    if (current != null && value != null && !value.equals(current)) {
+      throw TenantGuard.mismatch(persister.getEntityName(), persister.getIdentifier(entity, session), value,
+          current, "merge it");
+    }
+  }
+
+  @Override
+  public void onDelete(DeleteEvent event) {
+    delete(event);
+  }
+
+  @Override
+  public void onDelete(DeleteEvent event, DeleteContext transientEntities) {
+    delete(event);
+  }
+
+  private void delete(DeleteEvent event) {
+    Object entity = event.getObject();
+    if (entity == null) {
+      return;
+    }
+    EventSource session = event.getSession();
+    EntityPersister persister = session.getEntityPersister(event.getEntityName(), entity);
+    TenantAttribute attribute = guard.attributeOf(persister);
+    if (attribute == null) {
+      return;
+    }
+    Object current = guard.currentTenant("remove " + persister.getEntityName());
+    if (current == null) {
+      return;
+    }
+    Object value = guard.tenantOf(entity, persister, attribute, session);
+    if (value != null && !value.equals(current)) {
+      throw TenantGuard.mismatch(persister.getEntityName(), persister.getIdentifier(entity, session), value,
+          current, "remove it");
+    }
+  }
+
+  @Override
+  public void onFlushEntity(FlushEntityEvent event) {
+    EntityEntry entry = event.getEntityEntry();
+    if (entry == null || entry.getStatus() != Status.MANAGED || entry.getLoadedState() == null) {
+      return;
+    }
+    EntityPersister persister = entry.getPersister();
+    TenantAttribute attribute = guard.attributeOf(persister);
+    if (attribute == null || attribute.kind() == TenantAttribute.Kind.ID) {
+      return; // ids cannot change at all
+    }
+    SharedSessionContractImplementor session = event.getSession();
+    Object loaded = guard.normalize(entry.getLoadedState()[guard.statePosition(persister, attribute)], attribute,
+        session);
+    Object now = guard.tenantOf(event.getEntity(), persister, attribute, session);
+    if (!Objects.equals(loaded, now)) {
+      throw new TenantMismatchException(persister.getEntityName() + "#" + entry.getId() + ": the tenant key "
+          + attribute.attribute() + " changed from " + loaded + " to " + now + ". Rows cannot move between "
+          + "tenants (Citus cannot update a distribution column); copy the entity to the other tenant and "
+          + "remove this one instead.");
+    }
+  }
+
+  @Override
+  public boolean onPreInsert(PreInsertEvent event) {
+    EntityPersister persister = event.getPersister();
+    TenantAttribute attribute = guard.attributeOf(persister);
+    if (attribute == null) {
+      return false;
+    }
+    Object current = guard.currentTenant("insert " + persister.getEntityName());
+    if (current == null) {
+      return false;
+    }
+    Object value = attribute.kind() == TenantAttribute.Kind.ID
+        ? guard.coerce(event.getId())
+        : guard.normalize(event.getState()[guard.statePosition(persister, attribute)], attribute, event.getSession());
+    if (value == null || !value.equals(current)) {
+      throw TenantGuard.mismatch(persister.getEntityName(), event.getId(), value, current, "insert it");
+    }
+    return false;
+  }
+}

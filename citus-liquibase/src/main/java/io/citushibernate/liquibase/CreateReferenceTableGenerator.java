@@ -1,0 +1,20 @@
+package io.citushibernate.liquibase;
+
+import java.util.List;
+
+import liquibase.database.Database;
+import liquibase.exception.ValidationErrors;
+
+/** {@code SELECT create_reference_table(...)}. */
+public class CreateReferenceTableGenerator extends CitusSqlGenerator<CreateReferenceTableStatement> {
+
+    @Override
+    List<String> sql(CreateReferenceTableStatement s, Database database) {
+        return List.of("SELECT create_reference_table(" + Citus.regclass(database, s.schemaName, s.tableName) + ")");
+    }
+
+    @Override
+    void check(CreateReferenceTableStatement s, ValidationErrors errors) {
+        errors.checkRequiredField("tableName", s.tableName);
+    }
+}
