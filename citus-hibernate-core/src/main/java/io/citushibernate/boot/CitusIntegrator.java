@@ -4,6 +4,7 @@ import io.citushibernate.CitusHibernateException;
 import io.citushibernate.event.TenantReadListener;
 import io.citushibernate.event.TenantWriteListener;
 import io.citushibernate.mapping.TenantModel;
+import io.citushibernate.schema.CitusSchema;
 import io.citushibernate.sql.StatementRewriter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,6 +46,7 @@ public final class CitusIntegrator implements Integrator {
     if (model.isEmpty()) {
       return;
     }
+    CitusSchema.apply(metadata, model, properties);
     StatementRewriter rewriter = new StatementRewriter(model.tables(), settings.rewriteCacheSize(),
         settings.refuseUnparseable());
     installInspector(sessionFactory, rewriter, model);

@@ -90,7 +90,7 @@ final class Pg {
      * {@code orders.orders_pkey p (store_id, order_id) index (store_id, order_id)}.
      */
     static List<String> keys(String url) throws SQLException {
-        return rows(url, "select cl.relname || '.' || c.conname || ' ' || c.contype || ' ('"
+        return rows(url, "select cl.relname || '.' || c.conname || ' ' || c.contype::text || ' ('"
                 + " || array_to_string(array(select a.attname from unnest(c.conkey) with ordinality k(n, i)"
                 + "   join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n order by k.i), ', ') || ')'"
                 + " || case when c.contype = 'f' then ' -> ' || rc.relname || ' (' || array_to_string(array("
