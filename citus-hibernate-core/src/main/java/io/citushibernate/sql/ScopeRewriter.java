@@ -6,11 +6,15 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Alias;
+import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
+import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
@@ -23,6 +27,7 @@ import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.ExplainStatement;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
@@ -33,12 +38,10 @@ import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.ParenthesedSelect;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.Values;
-import net.sf.jsqlparser.statement.select.WithItem;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
-import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * Adds the tenant predicate to every tenant-table reference of one parsed statement.
@@ -46,8 +49,9 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
  * <p>Where a predicate goes decides what it filters: a table read in FROM or an inner join is
  * filtered in WHERE; a table on the nullable side of an outer join is filtered in that join's ON,
  * so the join still yields its unmatched rows; both sides of a FULL join are filtered in ON and,
- * null-tolerant, in WHERE. Every tenant table the parser saw must have been scoped, or the
- * statement is refused.
+ * null-tolerant, in WHERE. Where a join has no ON (USING, NATURAL) the table is replaced by a
+ * filtered derived table instead. Every tenant-table reference in the statement must have been
+ * scoped, or the statement is refused.
  */
 final class ScopeRewriter {
   private static final String SLOT = String.valueOf(Rewrite.SLOT);
@@ -55,25 +59,42 @@ final class ScopeRewriter {
   record Result(String sql, Set<String> tenantTables, Set<String> presentLiterals, List<String> requiredLiterals) {
   }
 
-  private final TenantTables tables;
-  /** When set, a predicate already present with this literal is not added again. */
   private final String assumedLiteral;
-  private final Set<String> cteNames = new LinkedHashSet<>();
-  private final Set<Table> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Every reference to a tenant table (CTE names excluded), by identity. */
+  private final Map<Table, TenantTable> refs = new IdentityHashMap<>();
   private final Set<Table> scoped = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<String> tenantTables = new LinkedHashSet<>();
   private final Set<String> presentLiterals = new LinkedHashSet<>();
   private final List<String> requiredLiterals = new ArrayList<>();
 
-  private ScopeRewriter(TenantTables tables, String assumedLiteral) {
-    this.tables = tables;
+  private ScopeRewriter(String assumedLiteral) {
     this.assumedLiteral = assumedLiteral;
   }
 
+  /**
+   * Scopes {@code statement} in place.
+   *
+   * @param assumedLiteral when set, a predicate already present with this literal is not added again
+   */
   static Result rewrite(Statement statement, TenantTables tables, String assumedLiteral) {
-    ScopeRewriter rewriter = new ScopeRewriter(tables, assumedLiteral);
-    List<Object> scopes = rewriter.collect(statement);
-    for (Object scope : scopes) {
+    ScopeRewriter rewriter = new ScopeRewriter(assumedLiteral);
+    AstWalker.Found found = AstWalker.walk(statement);
+    for (Table t : found.tables()) {
+      TenantTable tt = t.getName() == null ? null : tables.find(t.getSchemaName(), t.getName());
+      if (tt != null) {
+        rewriter.refs.put(t, tt);
+      }
+    }
+    if (rewriter.refs.isEmpty()) {
+      return new Result(null, Set.of(), Set.of(), List.of());
+    }
+    if (!(statement instanceof Select || statement instanceof Insert || statement instanceof Update
+        || statement instanceof Delete || statement instanceof ExplainStatement)) {
+      throw new UnscopableStatementException(keyword(statement) + " statements on tenant table(s) "
+          + rewriter.names(rewriter.refs.keySet()) + " are not supported and the statement was not sent; "
+          + "run it in TenantContext.runCrossTenant(reason, ...) if it is meant to span tenants: " + statement);
+    }
+    for (Object scope : found.scopes()) {
       if (scope instanceof PlainSelect ps) {
         rewriter.scope(ps);
       } else if (scope instanceof Update u) {
@@ -84,83 +105,37 @@ final class ScopeRewriter {
         rewriter.scope(i);
       }
     }
-    for (Table t : rewriter.seen) {
+    List<Table> unscoped = new ArrayList<>();
+    for (Table t : rewriter.refs.keySet()) {
       if (!rewriter.scoped.contains(t)) {
-        throw new UnscopableStatementException("Tenant table " + t.getFullyQualifiedName()
-            + " is used in a position that cannot carry the tenant predicate; the statement was "
-            + "not sent. Write it as a plain FROM/JOIN reference, or run it in "
-            + "TenantContext.runCrossTenant(reason, ...): " + statement);
+        unscoped.add(t);
       }
+    }
+    if (!unscoped.isEmpty()) {
+      throw new UnscopableStatementException("Tenant table(s) " + rewriter.names(unscoped)
+          + " used in a position that cannot carry the tenant predicate; the statement was "
+          + "not sent. Write it as a plain FROM/JOIN reference, or run it in "
+          + "TenantContext.runCrossTenant(reason, ...): " + statement);
     }
     return new Result(statement.toString(), rewriter.tenantTables, rewriter.presentLiterals,
         rewriter.requiredLiterals);
   }
 
-  /** Walks the whole statement; returns every SELECT/UPDATE/DELETE/INSERT scope, outermost first. */
-  private List<Object> collect(Statement statement) {
-    Set<Object> scopes = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Object> ordered = new ArrayList<>();
-    List<Table> allTables = new ArrayList<>();
-    TablesNamesFinder<Void> finder = new TablesNamesFinder<>() {
-      @Override
-      public <S> Void visit(PlainSelect plainSelect, S context) {
-        if (scopes.add(plainSelect)) {
-          ordered.add(plainSelect);
-        }
-        return super.visit(plainSelect, context);
-      }
-
-      @Override
-      public <S> Void visit(Update update, S context) {
-        if (scopes.add(update)) {
-          ordered.add(update);
-        }
-        return super.visit(update, context);
-      }
-
-      @Override
-      public <S> Void visit(Delete delete, S context) {
-        if (scopes.add(delete)) {
-          ordered.add(delete);
-        }
-        return super.visit(delete, context);
-      }
-
-      @Override
-      public <S> Void visit(Insert insert, S context) {
-        if (scopes.add(insert)) {
-          ordered.add(insert);
-        }
-        return super.visit(insert, context);
-      }
-
-      @Override
-      public <S> Void visit(WithItem<?> withItem, S context) {
-        if (withItem.getAlias() != null) {
-          cteNames.add(TenantTable.normalize(withItem.getAlias().getName()));
-        }
-        return super.visit(withItem, context);
-      }
-
-      @Override
-      public <S> Void visit(Table table, S context) {
-        allTables.add(table);
-        return super.visit(table, context);
-      }
-    };
-    try {
-      finder.getTables(statement);
-    } catch (UnsupportedOperationException e) {
-      throw new UnscopableStatementException("The statement type is not supported on tenant tables "
-          + "and was not sent; run it in TenantContext.runCrossTenant(reason, ...) if it is meant "
-          + "to span tenants: " + statement, e);
+  private Set<String> names(Iterable<Table> tables) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Table t : tables) {
+      names.add(refs.get(t).name());
     }
-    for (Table t : allTables) {
-      if (tenantTableOf(t) != null) {
-        seen.add(t);
-      }
+    return names;
+  }
+
+  private static String keyword(Statement statement) {
+    String text = statement.toString().stripLeading();
+    int end = 0;
+    while (end < text.length() && Character.isLetter(text.charAt(end))) {
+      end++;
     }
-    return ordered;
+    return end == 0 ? statement.getClass().getSimpleName() : text.substring(0, end).toUpperCase(Locale.ROOT);
   }
 
   // ---------------------------------------------------------------- scopes
@@ -171,72 +146,62 @@ final class ScopeRewriter {
     }
     List<Pending> where = new ArrayList<>();
     List<Pending> nullTolerant = new ArrayList<>();
-    fromClause(ps.getFromItem(), ps.getJoins(), where, nullTolerant, false);
-    ps.setWhere(conjoin(ps.getWhere(), where, nullTolerant, singleSource(ps.getFromItem(), ps.getJoins())));
+    fromList(ps.getFromItem(), ps::setFromItem, ps.getJoins(), where, nullTolerant, false);
+    boolean single = ps.getFromItem() instanceof Table && (ps.getJoins() == null || ps.getJoins().isEmpty());
+    ps.setWhere(conjoin(ps.getWhere(), where, nullTolerant, single));
   }
 
   private void scope(Update update) {
-    if (update.getStartJoins() != null && !update.getStartJoins().isEmpty()) {
-      refuseIfTenant(update.getStartJoins(), "UPDATE ... JOIN");
-    }
     List<Pending> where = new ArrayList<>();
     Table target = update.getTable();
-    TenantTable tt = tenantTableOf(target);
+    TenantTable tt = refs.get(target);
     if (tt != null) {
-      where.add(pending(target, tt));
-      checkAssignments(update.getUpdateSets(), tt, target);
+      // the target is always filtered in WHERE: it cannot be referenced from the FROM list's joins
+      where.add(pending(target, tt, null));
+      checkAssignments(update.getUpdateSets(), tt);
     }
     List<Pending> nullTolerant = new ArrayList<>();
     if (update.getFromItem() != null) {
-      fromClause(update.getFromItem(), update.getJoins(), where, nullTolerant, false);
+      fromList(update.getFromItem(), update::setFromItem, update.getJoins(), where, nullTolerant, false);
     }
     update.setWhere(conjoin(update.getWhere(), where, nullTolerant, update.getFromItem() == null));
   }
 
   private void scope(Delete delete) {
-    if (delete.getTables() != null && !delete.getTables().isEmpty()) {
-      for (Table t : delete.getTables()) {
-        if (tenantTableOf(t) != null) {
-          throw new UnscopableStatementException("Multi-table DELETE of tenant table "
-              + t.getFullyQualifiedName() + " is not supported; delete from one table at a time: " + delete);
-        }
-      }
-    }
     List<Pending> where = new ArrayList<>();
     Table target = delete.getTable();
-    TenantTable tt = tenantTableOf(target);
+    TenantTable tt = refs.get(target);
     if (tt != null) {
-      where.add(pending(target, tt));
+      where.add(pending(target, tt, null));
     }
     boolean single = true;
     if (delete.getUsingList() != null) {
       for (Table using : delete.getUsingList()) {
         single = false;
-        TenantTable ut = tenantTableOf(using);
+        TenantTable ut = refs.get(using);
         if (ut != null) {
-          where.add(pending(using, ut));
+          where.add(pending(using, ut, null));
         }
       }
     }
-    List<Pending> nullTolerant = new ArrayList<>();
+    // DELETE t1, t2 FROM ... and DELETE ... JOIN are MySQL; tenant tables there stay unscoped and
+    // the statement is refused
     if (delete.getJoins() != null && !delete.getJoins().isEmpty()) {
       single = false;
-      // DELETE ... USING a JOIN b: the joins hang off the last USING table or the target
-      fromItems(delete.getJoins(), where, nullTolerant, 1);
     }
-    delete.setWhere(conjoin(delete.getWhere(), where, nullTolerant, single));
+    delete.setWhere(conjoin(delete.getWhere(), where, List.of(), single));
   }
 
   private void scope(Insert insert) {
     Table target = insert.getTable();
-    TenantTable tt = tenantTableOf(target);
+    TenantTable tt = refs.get(target);
     if (tt == null) {
       return;
     }
     scoped.add(target);
     tenantTables.add(tt.name());
     if (insert.getConflictAction() != null && insert.getConflictAction().getUpdateSets() != null) {
-      checkAssignments(insert.getConflictAction().getUpdateSets(), tt, target);
+      checkAssignments(insert.getConflictAction().getUpdateSets(), tt);
     }
     ExpressionList<Column> columns = insert.getColumns();
     if (columns == null || columns.isEmpty()) {
@@ -244,17 +209,21 @@ final class ScopeRewriter {
           + " must name its columns so the tenant column " + tt.column() + " can be checked: " + insert);
     }
     int index = -1;
+    String tenantColumn = TenantTable.normalize(tt.column());
     for (int i = 0; i < columns.size(); i++) {
-      if (TenantTable.normalize(columns.get(i).getColumnName()).equals(TenantTable.normalize(tt.column()))) {
+      if (TenantTable.normalize(columns.get(i).getColumnName()).equals(tenantColumn)) {
         index = i;
       }
     }
     Select source = insert.getSelect();
+    while (source instanceof ParenthesedSelect p && p.getWithItemsList() == null) {
+      source = p.getSelect();
+    }
     if (source instanceof Values values) {
       List<ExpressionList<?>> rows = rows(values);
       if (index >= 0) {
         for (ExpressionList<?> row : rows) {
-          requireTenantValue(row.get(index), tt);
+          requireTenantValue(index < row.size() ? row.get(index) : null, tt);
         }
       } else {
         columns.add(new Column(tt.column()));
@@ -264,19 +233,46 @@ final class ScopeRewriter {
           r.add(slot());
         }
       }
-    } else if (source instanceof PlainSelect ps) {
+      return;
+    }
+    List<PlainSelect> branches = branches(source);
+    if (branches == null) {
       if (index < 0) {
-        columns.add(new Column(tt.column()));
+        throw new UnscopableStatementException("INSERT into tenant table " + tt.name()
+            + " without the tenant column " + tt.column() + " needs a VALUES list or a plain SELECT: " + insert);
+      }
+      return; // the tenant column's value comes from a scoped query
+    }
+    if (index < 0) {
+      columns.add(new Column(tt.column()));
+    }
+    for (PlainSelect ps : branches) {
+      if (index < 0) {
         ps.addSelectItem(slot());
       } else if (index < ps.getSelectItems().size()
           && !(ps.getSelectItems().get(index).getExpression() instanceof AllColumns)) {
         requireTenantValue(ps.getSelectItems().get(index).getExpression(), tt);
       }
       // otherwise the value comes from a scoped tenant table read, which can only yield this tenant
-    } else if (index < 0) {
-      throw new UnscopableStatementException("INSERT into tenant table " + tt.name()
-          + " without the tenant column " + tt.column() + " needs a VALUES list or a plain SELECT: " + insert);
     }
+  }
+
+  /** The SELECT branches of an INSERT's source, or {@code null} when it is not made of plain SELECTs. */
+  private static List<PlainSelect> branches(Select source) {
+    if (source instanceof PlainSelect ps) {
+      return List.of(ps);
+    }
+    if (source instanceof SetOperationList list) {
+      List<PlainSelect> result = new ArrayList<>();
+      for (Select s : list.getSelects()) {
+        if (!(s instanceof PlainSelect ps)) {
+          return null;
+        }
+        result.add(ps);
+      }
+      return result;
+    }
+    return null;
   }
 
   private static List<ExpressionList<?>> rows(Values values) {
@@ -294,11 +290,12 @@ final class ScopeRewriter {
   }
 
   /** The tenant column may be assigned a bind parameter or the tenant's own literal, nothing else. */
-  private void checkAssignments(List<UpdateSet> sets, TenantTable tt, Table target) {
+  private void checkAssignments(List<UpdateSet> sets, TenantTable tt) {
+    String tenantColumn = TenantTable.normalize(tt.column());
     for (UpdateSet set : sets) {
       for (int i = 0; i < set.getColumns().size(); i++) {
         Column c = set.getColumns().get(i);
-        if (TenantTable.normalize(c.getColumnName()).equals(TenantTable.normalize(tt.column()))) {
+        if (TenantTable.normalize(c.getColumnName()).equals(tenantColumn)) {
           Expression value = i < set.getValues().size() ? set.getValues().get(i) : null;
           requireTenantValue(value, tt);
         }
@@ -320,73 +317,66 @@ final class ScopeRewriter {
 
   // ---------------------------------------------------------------- FROM clauses
 
-  /** A tenant-table reference waiting for its predicate. */
-  private record Pending(Table table, TenantTable tenantTable, int position) {
+  /**
+   * A tenant-table reference waiting for its predicate; {@code slot} replaces it in its FROM
+   * position, {@code null} for DML targets and DELETE ... USING tables.
+   */
+  private record Pending(Table table, TenantTable tenantTable, Consumer<FromItem> slot) {
   }
 
-  private Pending pending(Table table, TenantTable tt) {
-    return pending(table, tt, 0);
-  }
-
-  private Pending pending(Table table, TenantTable tt, int position) {
+  private Pending pending(Table table, TenantTable tt, Consumer<FromItem> slot) {
     scoped.add(table);
     tenantTables.add(tt.name());
-    return new Pending(table, tt, position);
+    return new Pending(table, tt, slot);
   }
 
   /**
-   * Places the predicates of one FROM clause: outer-join ON clauses are written here; what
-   * belongs in WHERE is added to {@code where} and {@code nullTolerant}.
+   * Places the predicates of one FROM list: those for outer-join ON clauses are written here; what
+   * belongs in WHERE is added to {@code where} and {@code nullTolerant}. Comma-separated items are
+   * independent join trees (a comma binds more loosely than JOIN), so a RIGHT or FULL join only
+   * moves the predicates of its own tree into its ON.
+   *
+   * @param nested whether the list is a parenthesized join, whose FULL joins cannot use WHERE
    */
-  private void fromClause(FromItem first, List<Join> joins, List<Pending> where, List<Pending> nullTolerant,
-      boolean nested) {
-    where.addAll(pendingOf(first, 0, nested));
+  private void fromList(FromItem first, Consumer<FromItem> firstSlot, List<Join> joins, List<Pending> where,
+      List<Pending> nullTolerant, boolean nested) {
+    List<Pending> tree = new ArrayList<>(pendingOf(first, firstSlot));
     if (joins != null) {
-      fromItems(joins, where, nullTolerant, 1);
-    }
-  }
-
-  private void fromItems(List<Join> joins, List<Pending> where, List<Pending> nullTolerant, int firstPosition) {
-    int position = firstPosition;
-    for (Join join : joins) {
-      List<Pending> right = pendingOf(join.getRightItem(), position, false);
-      if (join.isFull()) {
-        List<Pending> moved = new ArrayList<>(where);
-        where.clear();
-        moved.addAll(right);
-        onClause(join, moved, "FULL JOIN");
-        nullTolerant.addAll(moved);
-      } else if (join.isRight()) {
-        List<Pending> moved = new ArrayList<>(where);
-        where.clear();
-        onClause(join, moved, "RIGHT JOIN");
-        where.addAll(right);
-      } else if (join.isLeft()) {
-        if (!right.isEmpty() && !hasOn(join) && join.getRightItem() instanceof Table t && right.size() == 1) {
-          join.setRightItem(filtered(t, right.get(0)));
+      for (Join join : joins) {
+        List<Pending> right = pendingOf(join.getRightItem(), join::setRightItem);
+        if (join.isSimple() && !join.isOuter() && !join.isLeft() && !join.isRight() && !join.isFull()) {
+          where.addAll(tree);
+          tree = new ArrayList<>(right);
+        } else if (join.isFull()) {
+          List<Pending> both = new ArrayList<>(tree);
+          both.addAll(right);
+          tree.clear();
+          if (nested) {
+            filterBeforeJoin(join, both, "FULL JOIN");
+          } else if (place(join, both, "FULL JOIN")) {
+            nullTolerant.addAll(both);
+          }
+        } else if (join.isRight()) {
+          place(join, tree, "RIGHT JOIN");
+          tree = new ArrayList<>(right);
+        } else if (join.isLeft()) {
+          place(join, right, "LEFT JOIN");
         } else {
-          onClause(join, right, "LEFT JOIN");
+          tree.addAll(right); // inner, cross, natural
         }
-      } else {
-        where.addAll(right);
       }
-      position++;
     }
+    where.addAll(tree);
   }
 
-  private List<Pending> pendingOf(FromItem item, int position, boolean nested) {
+  private List<Pending> pendingOf(FromItem item, Consumer<FromItem> slot) {
     if (item instanceof Table t) {
-      TenantTable tt = tenantTableOf(t);
-      return tt == null ? List.of() : List.of(pending(t, tt, position));
+      TenantTable tt = refs.get(t);
+      return tt == null ? List.of() : List.of(pending(t, tt, slot));
     }
     if (item instanceof ParenthesedFromItem p) {
       List<Pending> innerWhere = new ArrayList<>();
-      List<Pending> innerNullTolerant = new ArrayList<>();
-      fromClause(p.getFromItem(), p.getJoins(), innerWhere, innerNullTolerant, true);
-      if (!innerNullTolerant.isEmpty()) {
-        throw new UnscopableStatementException("A FULL JOIN of tenant tables inside a parenthesized "
-            + "join cannot be scoped; flatten the join: " + p);
-      }
+      fromList(p.getFromItem(), p::setFromItem, p.getJoins(), innerWhere, new ArrayList<>(), true);
       return innerWhere;
     }
     return List.of(); // subqueries, VALUES, functions: scoped as their own scopes
@@ -396,57 +386,71 @@ final class ScopeRewriter {
     return join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
   }
 
-  private void onClause(Join join, List<Pending> pendings, String kind) {
+  /**
+   * Filters {@code pendings} in the join's ON, or, when it has none, in derived tables.
+   *
+   * @return whether the predicates went into ON
+   */
+  private boolean place(Join join, List<Pending> pendings, String kind) {
     if (pendings.isEmpty()) {
-      return;
+      return true;
     }
     if (!hasOn(join)) {
-      throw new UnscopableStatementException(kind + " without ON (USING or NATURAL) around tenant table "
-          + pendings.get(0).tenantTable().name() + " cannot be scoped; write the join with ON: " + join);
+      filterBeforeJoin(join, pendings, kind);
+      return false;
     }
     List<Expression> ons = new ArrayList<>(join.getOnExpressions());
     Expression last = ons.remove(ons.size() - 1);
     ons.add(conjoin(last, pendings, List.of(), false));
     join.setOnExpressions(ons);
+    return true;
   }
 
-  /** {@code (SELECT * FROM t WHERE t.tenant = ?) alias}: scopes a table where ON is not available. */
-  private ParenthesedSelect filtered(Table table, Pending p) {
+  /** Replaces each table by {@code (SELECT * FROM t WHERE t.tenant = ?) alias}: exact under any join. */
+  private void filterBeforeJoin(Join join, List<Pending> pendings, String kind) {
+    for (Pending p : pendings) {
+      if (p.slot() == null) {
+        throw new UnscopableStatementException(kind + " around tenant table " + p.tenantTable().name()
+            + " cannot be scoped; write the join with ON: " + join);
+      }
+    }
+    for (Pending p : pendings) {
+      p.slot().accept(filtered(p));
+    }
+  }
+
+  private ParenthesedSelect filtered(Pending p) {
+    Table table = p.table();
     Alias alias = table.getAlias() != null ? table.getAlias() : new Alias(table.getName(), false);
-    Table inner = new Table(table.getSchemaName(), table.getName());
-    scoped.add(inner);
-    PlainSelect select = new PlainSelect().addSelectItem(new AllColumns()).withFromItem(inner);
+    table.setAlias(null); // the original node keeps TABLESAMPLE and the like, inside
+    PlainSelect select = new PlainSelect().addSelectItem(new AllColumns()).withFromItem(table);
     select.setWhere(predicate(new Table(table.getName()), p.tenantTable()));
     ParenthesedSelect wrapped = new ParenthesedSelect().withSelect(select);
     wrapped.setAlias(alias);
     return wrapped;
   }
 
-  private void refuseIfTenant(List<Join> joins, String kind) {
-    for (Join j : joins) {
-      if (j.getRightItem() instanceof Table t && tenantTableOf(t) != null) {
-        throw new UnscopableStatementException(kind + " on tenant table " + t.getFullyQualifiedName()
-            + " is not supported; use UPDATE ... FROM");
-      }
-    }
-  }
-
   // ---------------------------------------------------------------- predicates
 
   private Expression conjoin(Expression existing, List<Pending> pendings, List<Pending> nullTolerant,
       boolean singleSource) {
-    Expression result = existing;
+    if (pendings.isEmpty() && nullTolerant.isEmpty()) {
+      return existing;
+    }
+    Expression result = Conditions.repair(existing);
+    List<Expression> conjuncts = Conditions.conjuncts(result);
     for (Pending p : pendings) {
-      if (alreadyFiltered(existing, p, singleSource)) {
-        continue;
+      if (!alreadyFiltered(conjuncts, p, singleSource)) {
+        result = and(result, predicate(qualifier(p.table()), p.tenantTable()));
       }
-      result = and(result, predicate(qualifier(p.table()), p.tenantTable()));
     }
     for (Pending p : nullTolerant) {
-      Column column = new Column(qualifier(p.table()), p.tenantTable().column());
-      Expression either = new OrExpression(predicate(qualifier(p.table()), p.tenantTable()),
-          new IsNullExpression(column));
-      result = and(result, new ParenthesedExpressionList<>(either));
+      if (!alreadyNullTolerant(conjuncts, p)) {
+        Table q = qualifier(p.table());
+        Expression either = new OrExpression(predicate(q, p.tenantTable()),
+            new IsNullExpression(new Column(q, p.tenantTable().column())));
+        result = and(result, new ParenthesedExpressionList<>(either));
+      }
     }
     return result;
   }
@@ -477,56 +481,69 @@ final class ScopeRewriter {
   }
 
   /**
-   * Whether a top-level conjunct of {@code existing} already pins this table's tenant column to a
-   * literal; records the literal, and answers yes only when it is the tenant being rendered.
+   * Whether a top-level conjunct already pins this table's tenant column to a literal; records
+   * the literal, and answers yes only when it is the tenant being rendered.
    */
-  private boolean alreadyFiltered(Expression existing, Pending p, boolean singleSource) {
-    List<Expression> conjuncts = new ArrayList<>();
-    flatten(existing, conjuncts);
+  private boolean alreadyFiltered(List<Expression> conjuncts, Pending p, boolean singleSource) {
     String qualifier = TenantTable.normalize(qualifier(p.table()).getName());
     String column = TenantTable.normalize(p.tenantTable().column());
     for (Expression e : conjuncts) {
-      if (e instanceof EqualsTo eq) {
-        String literal = matches(eq.getLeftExpression(), eq.getRightExpression(), qualifier, column, singleSource);
-        if (literal == null) {
-          literal = matches(eq.getRightExpression(), eq.getLeftExpression(), qualifier, column, singleSource);
-        }
-        if (literal != null) {
-          presentLiterals.add(literal);
-          if (literal.equals(assumedLiteral)) {
-            return true;
-          }
-        }
+      if (e instanceof EqualsTo eq && present(pinned(eq, qualifier, column, singleSource))) {
+        return true;
       }
     }
     return false;
   }
 
-  private static String matches(Expression side, Expression other, String qualifier, String column,
-      boolean singleSource) {
-    if (!(side instanceof Column c) || !TenantTable.normalize(c.getColumnName()).equals(column)) {
-      return null;
+  /** Whether {@code (q.col = <literal> OR q.col IS NULL)}, as added for FULL joins, is a conjunct. */
+  private boolean alreadyNullTolerant(List<Expression> conjuncts, Pending p) {
+    String qualifier = TenantTable.normalize(qualifier(p.table()).getName());
+    String column = TenantTable.normalize(p.tenantTable().column());
+    for (Expression e : conjuncts) {
+      if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1
+          && list.get(0) instanceof OrExpression or
+          && or.getLeftExpression() instanceof EqualsTo eq
+          && or.getRightExpression() instanceof IsNullExpression isNull && !isNull.isNot()
+          && sameColumn(isNull.getLeftExpression(), qualifier, column, false)
+          && present(pinned(eq, qualifier, column, false))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean present(String literal) {
+    if (literal == null) {
+      return false;
+    }
+    presentLiterals.add(literal);
+    return literal.equals(assumedLiteral);
+  }
+
+  /** The literal {@code eq} compares the column with, or {@code null}. */
+  private static String pinned(EqualsTo eq, String qualifier, String column, boolean singleSource) {
+    if (sameColumn(eq.getLeftExpression(), qualifier, column, singleSource)) {
+      return literalOf(eq.getRightExpression());
+    }
+    if (sameColumn(eq.getRightExpression(), qualifier, column, singleSource)) {
+      return literalOf(eq.getLeftExpression());
+    }
+    return null;
+  }
+
+  private static boolean sameColumn(Expression e, String qualifier, String column, boolean singleSource) {
+    if (!(e instanceof Column c) || !TenantTable.normalize(c.getColumnName()).equals(column)) {
+      return false;
     }
     Table t = c.getTable();
     boolean qualified = t != null && t.getName() != null;
-    if (qualified ? !TenantTable.normalize(t.getName()).equals(qualifier) : !singleSource) {
-      return null;
-    }
-    return literalOf(other);
+    return qualified ? TenantTable.normalize(t.getName()).equals(qualifier) : singleSource;
   }
 
-  private static void flatten(Expression e, List<Expression> out) {
-    if (e instanceof AndExpression and) {
-      flatten(and.getLeftExpression(), out);
-      flatten(and.getRightExpression(), out);
-    } else if (e instanceof ParenthesedExpressionList<?> p && p.size() == 1 && p.get(0) instanceof AndExpression) {
-      flatten(p.get(0), out);
-    } else if (e != null) {
-      out.add(e);
-    }
-  }
-
-  /** The text of an integer or string literal, as {@link TenantType#literal} would print it. */
+  /**
+   * The text of an integer or string literal, as {@link TenantType#literal} would print it; a
+   * string cast to a type ({@code '…'::uuid}) counts as the string.
+   */
   private static String literalOf(Expression e) {
     if (e instanceof LongValue l) {
       return l.getStringValue();
@@ -534,24 +551,18 @@ final class ScopeRewriter {
     if (e instanceof SignedExpression s && s.getSign() == '-' && s.getExpression() instanceof LongValue l) {
       return "-" + l.getStringValue();
     }
-    if (e instanceof StringValue s) {
-      return s.toString();
+    if (e instanceof CastExpression cast) {
+      return cast.getLeftExpression() instanceof StringValue s ? stringLiteral(s) : null;
     }
-    return null;
+    return e instanceof StringValue s ? stringLiteral(s) : null;
   }
 
-  private static boolean singleSource(FromItem first, List<Join> joins) {
-    return first instanceof Table && (joins == null || joins.isEmpty());
-  }
-
-  private TenantTable tenantTableOf(Table table) {
-    if (table == null || table.getName() == null) {
-      return null;
+  private static String stringLiteral(StringValue s) {
+    String prefix = s.getPrefix();
+    if (prefix == null) {
+      return "'" + s.getValue() + "'";
     }
-    if (table.getSchemaName() == null && cteNames.contains(TenantTable.normalize(table.getName()))) {
-      return null;
-    }
-    return tables.find(table.getSchemaName(), table.getName());
+    // TenantType quotes strings with backslashes as E'...'; other prefixes (N, X, B, U&) are not tenant literals
+    return prefix.equalsIgnoreCase("E") ? "E'" + s.getValue() + "'" : null;
   }
-
 }

@@ -91,6 +91,11 @@ public final class StatementRewriter {
     ScopeRewriter.Result first;
     try {
       first = ScopeRewriter.rewrite(parse(sql), tables, null);
+    } catch (SeveralStatements e) {
+      // readable, but only the first statement would be scoped: refused whatever refuseUnparseable says
+      throw new UnscopableStatementException("Several statements in one string name tenant table(s) "
+          + named + "; only single statements can be scoped to one tenant, so none was sent. Send the "
+          + "statements one at a time: " + sql);
     } catch (ParseFailure e) {
       if (refuseUnparseable) {
         throw new UnscopableStatementException("Cannot parse a statement that names tenant table(s) "
@@ -103,6 +108,8 @@ public final class StatementRewriter {
     if (first.tenantTables().isEmpty()) {
       return Rewrite.untouched(sql);
     }
+    // A statement that already pins a table to tenant X must not get the predicate again when
+    // rendered for X (idempotence), but must get it for any other tenant: one template per literal.
     Map<String, String[]> variants = new LinkedHashMap<>();
     for (String literal : first.presentLiterals()) {
       try {
@@ -116,23 +123,50 @@ public final class StatementRewriter {
         List.copyOf(first.requiredLiterals()));
   }
 
-  private static Statement parse(String sql) throws ParseFailure {
+  /**
+   * Parses one statement on the calling thread: {@code CCJSqlParserUtil.parse} would hand every
+   * statement to an executor thread to enforce a timeout. Like {@code parse}, it tries the fast
+   * grammar first and the complex one only when that fails.
+   */
+  static Statement parse(String sql) throws ParseFailure {
     try {
-      CCJSqlParser parser = CCJSqlParserUtil.newParser(sql);
+      return parse(sql, false);
+    } catch (ParseFailure simple) {
+      if (simple instanceof SeveralStatements) {
+        throw simple;
+      }
+      try {
+        return parse(sql, true);
+      } catch (ParseFailure complex) {
+        complex.addSuppressed(simple);
+        throw complex;
+      }
+    }
+  }
+
+  private static Statement parse(String sql, boolean complex) throws ParseFailure {
+    try {
+      CCJSqlParser parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(complex);
       Statement statement = parser.Statement();
       if (statement == null) {
         throw new ParseFailure(new IllegalArgumentException("empty statement"));
       }
-      // The parser stops after one statement; anything but trailing semicolons must not be ignored.
+      // The parser stops after one statement (taking one semicolon); nothing else may follow.
+      boolean separated = parser.token != null && ";".equals(parser.token.image);
       Token next = parser.getNextToken();
       while (next != null && ";".equals(next.image)) {
+        separated = true;
         next = parser.getNextToken();
       }
       if (next != null && next.kind != CCJSqlParserConstants.EOF) {
-        throw new ParseFailure(new IllegalArgumentException(
-            "more than one statement; send statements one at a time"));
+        if (separated) {
+          throw new SeveralStatements();
+        }
+        throw new ParseFailure(new IllegalArgumentException("unexpected text after the statement: " + next.image));
       }
       return statement;
+    } catch (ParseFailure e) {
+      throw e;
     } catch (Exception | StackOverflowError e) {
       // JSqlParser reports lexical errors as unchecked exceptions, deep nesting as stack overflow
       throw new ParseFailure(e);
@@ -170,11 +204,20 @@ public final class StatementRewriter {
     return found == null ? Set.of() : found;
   }
 
-  static final class ParseFailure extends Exception {
+  static class ParseFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
     ParseFailure(Throwable cause) {
       super(cause);
+    }
+  }
+
+  /** The text holds a statement and more after a semicolon. */
+  static final class SeveralStatements extends ParseFailure {
+    private static final long serialVersionUID = 1L;
+
+    SeveralStatements() {
+      super(null);
     }
   }
 }

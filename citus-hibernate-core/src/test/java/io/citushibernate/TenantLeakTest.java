@@ -1,0 +1,101 @@
+package io.citushibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.citushibernate.model.Ad;
+import io.citushibernate.model.Campaign;
+import io.citushibernate.model.Company;
+import io.citushibernate.testing.AdAnalytics;
+import io.citushibernate.tenant.TenantContext;
+import org.hibernate.Hibernate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Another tenant's rows stay invisible, whatever cache or lazy path the read takes. */
+class TenantLeakTest {
+  static AdAnalytics db;
+  static Long campaignOfTenant1;
+
+  @BeforeAll
+  static void load() {
+    db = AdAnalytics.loaded();
+    campaignOfTenant1 = TenantContext.get(1L, () -> db.sessionFactory.fromSession(s ->
+        s.createQuery("select c.id from Campaign c where c.name = 'c1-0'", Long.class).getSingleResult()));
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void findingAnotherTenantsRowByIdReturnsNothing() {
+    db.sessionFactory.getCache().evictAll();
+    db.dataSource.clear();
+    Campaign found = TenantContext.get(2L, () -> db.sessionFactory.fromSession(s ->
+        s.find(Campaign.class, campaignOfTenant1)));
+    assertThat(found).isNull();
+    assertThat(db.dataSource.statements()).last().asString().contains("company_id = 2");
+  }
+
+  @Test
+  void anotherTenantWarmedTheSecondLevelCache() {
+    TenantContext.run(1L, () -> db.sessionFactory.inSession(s ->
+        assertThat(s.find(Campaign.class, campaignOfTenant1)).isNotNull()));
+    assertThat(db.sessionFactory.getCache().containsEntity(Campaign.class, campaignOfTenant1)).isTrue();
+    db.dataSource.clear();
+
+    Campaign found = TenantContext.get(2L, () -> db.sessionFactory.fromSession(s ->
+        s.find(Campaign.class, campaignOfTenant1)));
+    assertThat(found).isNull();
+    Company company = TenantContext.get(2L, () -> db.sessionFactory.fromSession(s -> s.find(Company.class, 1L)));
+    assertThat(company).isNull();
+  }
+
+  @Test
+  void anotherTenantWarmedTheFirstLevelCacheOfTheSameSession() {
+    db.sessionFactory.inSession(s -> {
+      Campaign own = TenantContext.get(1L, () -> s.find(Campaign.class, campaignOfTenant1));
+      assertThat(own).isNotNull();
+      Campaign seenByOther = TenantContext.get(2L, () -> s.find(Campaign.class, campaignOfTenant1));
+      assertThat(seenByOther).isNull();
+    });
+  }
+
+  @Test
+  void aLazyCollectionCannotLoadAcrossTenants() {
+    db.sessionFactory.inSession(s -> {
+      Campaign campaign = TenantContext.get(1L, () -> s.find(Campaign.class, campaignOfTenant1));
+      assertThat(Hibernate.isInitialized(campaign.getAds())).isFalse();
+      assertThatThrownBy(() -> TenantContext.run(2L, () -> Hibernate.initialize(campaign.getAds())))
+          .isInstanceOf(TenantMismatchException.class)
+          .hasMessageContaining("Campaign.ads")
+          .hasMessageContaining("belongs to tenant 1, but the current tenant is 2");
+      int size = TenantContext.get(1L, () -> campaign.getAds().size());
+      assertThat(size).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void aLazyToOneCannotLoadAcrossTenants() {
+    db.sessionFactory.inSession(s -> {
+      Ad ad = TenantContext.get(1L, () -> s.createQuery("select a from Ad a where a.name = 'ad1-0-0'", Ad.class)
+          .getSingleResult());
+      Campaign campaign = ad.getCampaign();
+      assertThat(Hibernate.isInitialized(campaign)).isFalse();
+      assertThatThrownBy(() -> TenantContext.run(2L, () -> Hibernate.initialize(campaign)))
+          .isInstanceOfAny(org.hibernate.ObjectNotFoundException.class,
+              jakarta.persistence.EntityNotFoundException.class);
+    });
+  }
+
+  @Test
+  void withoutTenantEvenCachedEntitiesAreRefused() {
+    TenantContext.run(1L, () -> db.sessionFactory.inSession(s -> s.find(Campaign.class, campaignOfTenant1)));
+    assertThatThrownBy(() -> db.sessionFactory.inSession(s -> s.find(Campaign.class, campaignOfTenant1)))
+        .isInstanceOf(MissingTenantException.class)
+        .hasMessageContaining("TenantContext.run");
+  }
+}
