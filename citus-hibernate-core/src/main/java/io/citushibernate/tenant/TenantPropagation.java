@@ -52,7 +52,7 @@ public final class TenantPropagation {
   }
 
   /** {@code task} bound to the caller's current tenant. */
-  public static <T> Supplier<T> wrap(Supplier<T> task) {
+  public static <T> Supplier<T> wrapSupplier(Supplier<T> task) {
     TenantState captured = TenantContext.state();
     return () -> {
       TenantScope scope = enter(captured);
@@ -76,7 +76,7 @@ public final class TenantPropagation {
 
   /** {@link CompletableFuture#supplyAsync(Supplier, Executor)} with the caller's tenant. */
   public static <T> CompletableFuture<T> supplyAsync(Supplier<T> task, Executor executor) {
-    return CompletableFuture.supplyAsync(wrap(task), executor);
+    return CompletableFuture.supplyAsync(wrapSupplier(task), executor);
   }
 
   /** {@link CompletableFuture#runAsync(Runnable, Executor)} with the caller's tenant. */
