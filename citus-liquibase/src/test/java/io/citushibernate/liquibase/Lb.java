@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Level;
 
 import liquibase.Scope;
 import liquibase.command.CommandScope;
@@ -19,7 +18,6 @@ import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.OfflineConnection;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.logging.core.BufferedLogService;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 
@@ -100,14 +98,14 @@ final class Lb {
     }
 
     static void inScope(Action action) throws Exception {
-        BufferedLogService log = new BufferedLogService();
+        RecordingLogService log = new RecordingLogService();
         Map<String, Object> values = new HashMap<>();
         values.put(Scope.Attr.logService.name(), log);
         values.put(Scope.Attr.resourceAccessor.name(), resources());
         try {
             Scope.child(values, () -> action.run());
         } finally {
-            lastLog = log.getLogAsString(Level.INFO);
+            lastLog = log.text();
         }
     }
 

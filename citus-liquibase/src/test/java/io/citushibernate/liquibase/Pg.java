@@ -69,6 +69,10 @@ final class Pg {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {
+                if (columns == 1) {
+                    rows.add(rs.getString(1));
+                    continue;
+                }
                 List<String> values = new ArrayList<>();
                 for (int i = 1; i <= columns; i++) {
                     values.add(rs.getString(i));
@@ -96,7 +100,7 @@ final class Pg {
                 + " || case when c.contype = 'f' then ' -> ' || rc.relname || ' (' || array_to_string(array("
                 + "   select a.attname from unnest(c.confkey) with ordinality k(n, i) join pg_attribute a"
                 + "   on a.attrelid = c.confrelid and a.attnum = k.n order by k.i), ', ') || ')'"
-                + "   else ' index (' || array_to_string(array(select a.attname from pg_index x,"
+                + "   else ' index (' || array_to_string(array(select a.attname from pg_index x cross join lateral"
                 + "   unnest(x.indkey::int2[]) with ordinality k(n, i) join pg_attribute a on a.attrelid = x.indrelid"
                 + "   and a.attnum = k.n where x.indexrelid = c.conindid order by k.i), ', ') || ')' end"
                 + " from pg_constraint c join pg_class cl on cl.oid = c.conrelid"
