@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -34,7 +35,7 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
  */
 final class AstWalker {
   /** What one walk found, in document order. */
-  record Found(List<Object> scopes, List<Table> tables) {
+  record Found(List<Object> scopes, List<Table> tables, List<JsonExpression> jsonExpressions) {
   }
 
   private static final String AST_PACKAGE = "net.sf.jsqlparser.";
@@ -66,6 +67,7 @@ final class AstWalker {
 
   private final List<Object> scopes = new ArrayList<>();
   private final List<Table> tables = new ArrayList<>();
+  private final List<JsonExpression> jsonExpressions = new ArrayList<>();
   /** The AST nodes from the root to the node being visited; collections are not on it. */
   private final List<Object> path = new ArrayList<>();
   private final Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -74,14 +76,14 @@ final class AstWalker {
   }
 
   /**
-   * The SELECT/UPDATE/DELETE/INSERT scopes of {@code statement}, outermost first, and its table
-   * references except those that name a CTE in scope. Qualifiers ({@code a.col}, {@code a.*},
+   * The SELECT/UPDATE/DELETE/INSERT scopes of {@code statement}, outermost first, its table
+   * references except those that name a CTE in scope, and its JSON operator expressions. Qualifiers ({@code a.col}, {@code a.*},
    * {@code FOR UPDATE OF a}) are not references.
    */
   static Found walk(Statement statement) {
     AstWalker walker = new AstWalker();
     walker.visit(statement);
-    return new Found(walker.scopes, walker.tables);
+    return new Found(walker.scopes, walker.tables, walker.jsonExpressions);
   }
 
   private static boolean mayHoldNodes(Field f) {
@@ -111,6 +113,11 @@ final class AstWalker {
       }
       return;
     }
+    if (node instanceof Map.Entry<?, ?> entry) { // JsonExpression keeps its path as entries
+      visit(entry.getKey());
+      visit(entry.getValue());
+      return;
+    }
     if (node instanceof Object[] array) {
       for (Object o : array) {
         visit(o);
@@ -137,6 +144,8 @@ final class AstWalker {
     } else if (node instanceof PlainSelect || node instanceof Update || node instanceof Delete
         || node instanceof Insert) {
       scopes.add(node);
+    } else if (node instanceof JsonExpression json) {
+      jsonExpressions.add(json);
     }
     path.add(node);
     if (node instanceof Collection<?> collection) { // ExpressionList and friends are lists

@@ -15,6 +15,7 @@ import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
@@ -62,6 +63,8 @@ final class ScopeRewriter {
   private final String assumedLiteral;
   /** Every reference to a tenant table (CTE names excluded), by identity. */
   private final Map<Table, TenantTable> refs = new IdentityHashMap<>();
+  /** The same references in statement order, for messages that do not change from run to run. */
+  private final List<Table> refOrder = new ArrayList<>();
   private final Set<Table> scoped = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Set<String> tenantTables = new LinkedHashSet<>();
   private final Set<String> presentLiterals = new LinkedHashSet<>();
@@ -83,15 +86,17 @@ final class ScopeRewriter {
       TenantTable tt = t.getName() == null ? null : tables.find(t.getSchemaName(), t.getName());
       if (tt != null) {
         rewriter.refs.put(t, tt);
+        rewriter.refOrder.add(t);
       }
     }
     if (rewriter.refs.isEmpty()) {
       return new Result(null, Set.of(), Set.of(), List.of());
     }
+    spaceJsonOperators(found.jsonExpressions());
     if (!(statement instanceof Select || statement instanceof Insert || statement instanceof Update
         || statement instanceof Delete || statement instanceof ExplainStatement)) {
       throw new UnscopableStatementException(keyword(statement) + " statements on tenant table(s) "
-          + rewriter.names(rewriter.refs.keySet()) + " are not supported and the statement was not sent; "
+          + rewriter.names(rewriter.refOrder) + " are not supported and the statement was not sent; "
           + "run it in TenantContext.runCrossTenant(reason, ...) if it is meant to span tenants: " + statement);
     }
     for (Object scope : found.scopes()) {
@@ -106,7 +111,7 @@ final class ScopeRewriter {
       }
     }
     List<Table> unscoped = new ArrayList<>();
-    for (Table t : rewriter.refs.keySet()) {
+    for (Table t : rewriter.refOrder) {
       if (!rewriter.scoped.contains(t)) {
         unscoped.add(t);
       }
@@ -119,6 +124,20 @@ final class ScopeRewriter {
     }
     return new Result(statement.toString(), rewriter.tenantTables, rewriter.presentLiterals,
         rewriter.requiredLiterals);
+  }
+
+  /**
+   * JSqlParser prints {@code data #>> '{a}'} as {@code data#>>'{a}'}, which it then reads back as
+   * the identifier {@code data#} (it allows {@code #} in names) followed by {@code >>}: spaced
+   * operators print the same meaning and survive a second pass.
+   */
+  private static void spaceJsonOperators(List<JsonExpression> expressions) {
+    for (JsonExpression json : expressions) {
+      for (Map.Entry<Expression, String> ident : json.getIdentList()) {
+        String operator = ident.getValue().strip();
+        ident.setValue(" " + operator + " ");
+      }
+    }
   }
 
   private Set<String> names(Iterable<Table> tables) {
@@ -250,11 +269,39 @@ final class ScopeRewriter {
       if (index < 0) {
         ps.addSelectItem(slot());
       } else if (index < ps.getSelectItems().size()
-          && !(ps.getSelectItems().get(index).getExpression() instanceof AllColumns)) {
+          && !(ps.getSelectItems().get(index).getExpression() instanceof AllColumns)
+          && !readsTenantColumn(ps, ps.getSelectItems().get(index).getExpression())) {
         requireTenantValue(ps.getSelectItems().get(index).getExpression(), tt);
       }
       // otherwise the value comes from a scoped tenant table read, which can only yield this tenant
     }
+  }
+
+  /**
+   * Whether {@code value} is the tenant column of a tenant table in {@code ps}'s own FROM list:
+   * that table is scoped, so the column holds the current tenant (or NULL, which the NOT NULL
+   * tenant column rejects).
+   */
+  private boolean readsTenantColumn(PlainSelect ps, Expression value) {
+    if (!(value instanceof Column c) || ps.getFromItem() == null) {
+      return false;
+    }
+    List<FromItem> items = new ArrayList<>();
+    items.add(ps.getFromItem());
+    if (ps.getJoins() != null) {
+      for (Join j : ps.getJoins()) {
+        items.add(j.getRightItem());
+      }
+    }
+    boolean single = items.size() == 1;
+    for (FromItem item : items) {
+      TenantTable tt = item instanceof Table t ? refs.get(t) : null;
+      if (tt != null && sameColumn(c, TenantTable.normalize(qualifier((Table) item).getName()),
+          TenantTable.normalize(tt.column()), single)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The SELECT branches of an INSERT's source, or {@code null} when it is not made of plain SELECTs. */
