@@ -2,6 +2,7 @@ package io.citushibernate.boot;
 
 import io.citushibernate.CitusHibernateException;
 import io.citushibernate.event.TenantReadListener;
+import io.citushibernate.jdbc.TenantBinding;
 import io.citushibernate.event.TenantWriteListener;
 import io.citushibernate.mapping.TenantModel;
 import io.citushibernate.schema.CitusSchema;
@@ -13,6 +14,7 @@ import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.boot.spi.SessionFactoryOptions;
 import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
@@ -49,7 +51,13 @@ public final class CitusIntegrator implements Integrator {
     CitusSchema.apply(metadata, model, properties);
     StatementRewriter rewriter = new StatementRewriter(model.tables(), settings.rewriteCacheSize(),
         settings.refuseUnparseable());
-    installInspector(sessionFactory, rewriter, model);
+    if (settings.bindAsParameter() && !TenantBinding.isInstalled(
+        sessionFactory.getServiceRegistry().getService(ConnectionProvider.class))) {
+      throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
+          + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
+          + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
+    }
+    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter());
     EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
     TenantWriteListener writes = new TenantWriteListener(model);
     listeners.prependListeners(EventType.PERSIST, writes);
@@ -77,7 +85,7 @@ public final class CitusIntegrator implements Integrator {
   }
 
   private static void installInspector(SessionFactoryImplementor sessionFactory, StatementRewriter rewriter,
-      TenantModel model) {
+      TenantModel model, boolean bindAsParameter) {
     SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
     // Sessions read the inspector from the options when they open, so replacing it here, before
     // the factory serves its first session, scopes every session. Hibernate offers no other hook
@@ -89,6 +97,6 @@ public final class CitusIntegrator implements Integrator {
           + "Set " + CitusSettings.ENABLED + "=false to run without citus-hibernate.");
     }
     builder.applyStatementInspector(
-        new TenantStatementInspector(rewriter, model.tenantType(), options.getStatementInspector()));
+        new TenantStatementInspector(rewriter, model.tenantType(), options.getStatementInspector(), bindAsParameter));
   }
 }

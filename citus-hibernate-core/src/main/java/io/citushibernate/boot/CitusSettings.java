@@ -13,17 +13,26 @@ public final class CitusSettings {
    * names a tenant table.
    */
   public static final String UNPARSEABLE_STATEMENTS = "citus.hibernate.unparseable_statements";
+  /**
+   * {@code literal} (default) or {@code parameter}: how the tenant value reaches SQL. With
+   * {@code parameter} the SQL text is the same for every tenant and the tenant is bound as a JDBC
+   * parameter, so prepared statements are reused across tenants; it needs the connections to come
+   * through Hibernate's connection provider.
+   */
+  public static final String TENANT_BINDING = "citus.hibernate.tenant_binding";
   /** How many distinct SQL statements keep their analysed form; default 4096. */
   public static final String REWRITE_CACHE_SIZE = "citus.hibernate.rewrite_cache_size";
 
   private final boolean enabled;
   private final boolean refuseUnparseable;
   private final int rewriteCacheSize;
+  private final boolean bindAsParameter;
 
-  private CitusSettings(boolean enabled, boolean refuseUnparseable, int rewriteCacheSize) {
+  private CitusSettings(boolean enabled, boolean refuseUnparseable, int rewriteCacheSize, boolean bindAsParameter) {
     this.enabled = enabled;
     this.refuseUnparseable = refuseUnparseable;
     this.rewriteCacheSize = rewriteCacheSize;
+    this.bindAsParameter = bindAsParameter;
   }
 
   static CitusSettings from(Map<String, Object> properties) {
@@ -44,7 +53,13 @@ public final class CitusSettings {
     if (size < 1) {
       throw invalid(REWRITE_CACHE_SIZE, cache, "a positive integer");
     }
-    return new CitusSettings(enabled, refuse, size);
+    String binding = string(properties, TENANT_BINDING, "literal");
+    boolean parameter = switch (binding) {
+      case "literal" -> false;
+      case "parameter" -> true;
+      default -> throw invalid(TENANT_BINDING, binding, "literal or parameter");
+    };
+    return new CitusSettings(enabled, refuse, size, parameter);
   }
 
   boolean enabled() {
@@ -57,6 +72,10 @@ public final class CitusSettings {
 
   int rewriteCacheSize() {
     return rewriteCacheSize;
+  }
+
+  boolean bindAsParameter() {
+    return bindAsParameter;
   }
 
   private static boolean bool(Map<String, Object> properties, String key, boolean fallback) {

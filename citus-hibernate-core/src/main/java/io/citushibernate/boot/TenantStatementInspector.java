@@ -1,11 +1,13 @@
 package io.citushibernate.boot;
 
 import io.citushibernate.MissingTenantException;
+import io.citushibernate.jdbc.TenantBindingPlan;
 import io.citushibernate.sql.Rewrite;
 import io.citushibernate.sql.StatementRewriter;
 import io.citushibernate.sql.TenantType;
 import io.citushibernate.tenant.TenantContext;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
@@ -18,11 +20,15 @@ final class TenantStatementInspector implements StatementInspector {
   private final transient StatementRewriter rewriter;
   private final TenantType tenantType;
   private final StatementInspector previous;
+  /** Puts the tenant in as a bind parameter; {@code null} to put it in as a literal. */
+  private final transient Function<String[], String> parameterizer;
 
-  TenantStatementInspector(StatementRewriter rewriter, TenantType tenantType, StatementInspector previous) {
+  TenantStatementInspector(StatementRewriter rewriter, TenantType tenantType, StatementInspector previous,
+      boolean bindAsParameter) {
     this.rewriter = rewriter;
     this.tenantType = tenantType;
     this.previous = previous;
+    this.parameterizer = bindAsParameter ? parts -> TenantBindingPlan.sql(parts, tenantType) : null;
   }
 
   @Override
@@ -34,7 +40,8 @@ final class TenantStatementInspector implements StatementInspector {
     }
     Optional<Object> tenant = TenantContext.current();
     if (tenant.isPresent()) {
-      return rewrite.render(tenantType.literal(tenant.get()));
+      String literal = tenantType.literal(tenant.get());
+      return parameterizer == null ? rewrite.render(literal) : rewrite.renderParameterized(literal, parameterizer);
     }
     if (TenantContext.isCrossTenant()) {
       return input;

@@ -38,6 +38,11 @@ public final class TenantBinding {
         new Class<?>[] {Connection.class}, new ConnectionHandler(connection));
   }
 
+  /** Whether connections from {@code provider} bind tenants. */
+  public static boolean isInstalled(org.hibernate.engine.jdbc.connections.spi.ConnectionProvider provider) {
+    return provider != null && provider.isUnwrappableAs(TenantBindingConnectionProvider.class);
+  }
+
   /** The connection {@link #wrap} wrapped, or {@code connection} itself. */
   public static Connection unwrap(Connection connection) {
     if (connection != null && Proxy.isProxyClass(connection.getClass())

@@ -42,6 +42,22 @@ public final class TenantBindingPlan {
     return sb.append(SUFFIX).toString();
   }
 
+  /**
+   * SQL that puts a placeholder where each of {@code parts}' gaps is, followed by the marker that
+   * tells {@link TenantBinding} to bind the tenant there.
+   */
+  public static String sql(String[] parts, TenantType type) {
+    int[] positions = new int[parts.length - 1];
+    int placeholders = 0;
+    StringBuilder sb = new StringBuilder(parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      placeholders += JdbcPlaceholders.count(parts[i - 1]) + 1;
+      positions[i - 1] = placeholders;
+      sb.append('?').append(parts[i]);
+    }
+    return sb.append(' ').append(marker(type, positions)).toString();
+  }
+
   /** The plan written into {@code sql}, or {@code null} when it carries no tenant parameter. */
   static TenantBindingPlan parse(String sql) {
     if (!sql.endsWith(SUFFIX)) {

@@ -4,6 +4,7 @@ import io.citushibernate.TenantMismatchException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A statement analysed once: the tenant tables it touches and a template that puts the tenant
@@ -17,6 +18,8 @@ public final class Rewrite {
   private final String[] parts;
   private final Map<String, String[]> partsWhenPresent;
   private final List<String> requiredLiterals;
+  /** The parameterized form of {@link #parts}, made on first use. */
+  private volatile String parameterized;
 
   Rewrite(String original, Set<String> tenantTables, String[] parts, Map<String, String[]> partsWhenPresent,
       List<String> requiredLiterals) {
@@ -50,14 +53,7 @@ public final class Rewrite {
     if (parts == null) {
       return original;
     }
-    for (String literal : requiredLiterals) {
-      if (!literal.equals(tenantLiteral)) {
-        throw new TenantMismatchException("The statement writes tenant value " + literal
-            + " into a tenant column while the current tenant is " + tenantLiteral
-            + "; a statement may only write rows of the current tenant: " + original);
-      }
-    }
-    String[] p = partsWhenPresent.isEmpty() ? parts : partsWhenPresent.getOrDefault(tenantLiteral, parts);
+    String[] p = partsFor(tenantLiteral);
     if (p.length == 1) {
       return p[0];
     }
@@ -71,6 +67,44 @@ public final class Rewrite {
       sb.append(tenantLiteral).append(p[i]);
     }
     return sb.toString();
+  }
+
+  /**
+   * The statement scoped to the tenant whose SQL literal is {@code tenantLiteral}, with the tenant
+   * as bind parameters instead of literals: {@code parameterizer} turns the template's parts
+   * (split where the tenant goes) into that SQL. Its result is kept, so the SQL text is the same
+   * object for every tenant.
+   *
+   * @throws TenantMismatchException when the statement writes a literal of another tenant
+   */
+  public String renderParameterized(String tenantLiteral, Function<String[], String> parameterizer) {
+    if (parts == null) {
+      return original;
+    }
+    String[] p = partsFor(tenantLiteral);
+    if (p.length == 1) {
+      return p[0];
+    }
+    if (p != parts) {
+      return parameterizer.apply(p.clone());
+    }
+    String result = parameterized;
+    if (result == null) {
+      result = parameterizer.apply(parts.clone());
+      parameterized = result;
+    }
+    return result;
+  }
+
+  private String[] partsFor(String tenantLiteral) {
+    for (String literal : requiredLiterals) {
+      if (!literal.equals(tenantLiteral)) {
+        throw new TenantMismatchException("The statement writes tenant value " + literal
+            + " into a tenant column while the current tenant is " + tenantLiteral
+            + "; a statement may only write rows of the current tenant: " + original);
+      }
+    }
+    return partsWhenPresent.isEmpty() ? parts : partsWhenPresent.getOrDefault(tenantLiteral, parts);
   }
 
   static String[] split(String template) {
