@@ -1,0 +1,52 @@
+package io.citushibernate.testkit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Gives the test class a real database: a fresh schema on the best server available (a Citus
+ * cluster from {@code CITUS_TEST_URL}, a local Citus cluster, Citus in Docker, else embedded
+ * PostgreSQL), a pooled {@code DataSource} and, for {@link #entities()}, a {@code SessionFactory}
+ * with the tables created. Fields and parameters of type {@code DataSource},
+ * {@code SessionFactory}, {@code EntityManagerFactory} and {@link CitusDatabase} are injected.
+ * Every statement must be single-shard ({@link RoutingCheck}); tables are emptied after each test.
+ *
+ * <pre>{@code
+ * @CitusTest(entities = {Company.class, Campaign.class})
+ * class CampaignTest {
+ *   SessionFactory sessions;
+ *
+ *   @Test
+ *   void findsRunningCampaigns() { TenantContext.run(1L, () -> ...); }
+ * }
+ * }</pre>
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@ExtendWith(CitusExtension.class)
+public @interface CitusTest {
+  /** The entity classes of the session factory; none gives a data source only. */
+  Class<?>[] entities() default {};
+
+  /** Extra Hibernate properties as {@code key=value}. */
+  String[] properties() default {};
+
+  /** Skips the class, with the reason, when no Citus is available; see {@link RequiresCitus}. */
+  boolean requireCitus() default false;
+
+  /** Whether statements must be single-shard; see {@link RoutingCheck}. */
+  boolean routingCheck() default true;
+
+  /** Whether every table is truncated after each test. */
+  boolean cleanup() default true;
+
+  /** The maximum size of the connection pool. */
+  int poolSize() default 5;
+}

@@ -1,0 +1,39 @@
+package io.citushibernate.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/** A running PostgreSQL server (a Citus coordinator when {@link #kind()} says so) shared by a JVM's tests. */
+interface Server extends AutoCloseable {
+  CitusDatabase.Kind kind();
+
+  /** The JDBC URL of the database the tests use. */
+  String jdbcUrl();
+
+  String user();
+
+  /** The password, {@code null} when the URL or trust authentication supplies it. */
+  String password();
+
+  String description();
+
+  /** A new administrative connection, on {@code schema} when it is not {@code null}. */
+  default Connection connect(String schema) throws SQLException {
+    Properties p = new Properties();
+    if (user() != null) {
+      p.setProperty("user", user());
+    }
+    if (password() != null) {
+      p.setProperty("password", password());
+    }
+    if (schema != null) {
+      p.setProperty("currentSchema", schema);
+    }
+    return DriverManager.getConnection(jdbcUrl(), p);
+  }
+
+  @Override
+  void close();
+}

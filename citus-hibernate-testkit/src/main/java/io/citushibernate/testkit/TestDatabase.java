@@ -1,0 +1,383 @@
+package io.citushibernate.testkit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.citushibernate.mapping.TenantModel;
+import io.citushibernate.sql.TenantTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.mapping.Table;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The database of one test class: a schema on the JVM's server, its pool and session factory. */
+final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interceptor, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TestDatabase.class);
+  private static final AtomicInteger SCHEMAS = new AtomicInteger();
+  private static final String RUN = Long.toString(System.currentTimeMillis() / 1000) + "_"
+      + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+  private static final long STALE_SECONDS = 6 * 3600;
+  private static final Set<Server> SWEPT = Collections.synchronizedSet(new HashSet<>());
+  private static final InheritableThreadLocal<TestDatabase> ACTIVE = new InheritableThreadLocal<>();
+  private static volatile TestDatabase lastActive;
+  static final String MULTI_TASK_ERROR = "multi-task query about to be executed";
+
+  /** A statement run through the data source. */
+  record Executed(String sql, Map<Integer, Object> parameters, Verdict verdict, boolean multiShardAllowed) {
+  }
+
+  private final Server server;
+  private final String schema;
+  private final HikariDataSource pool;
+  private final InterceptingDataSource dataSource;
+  private final boolean routingCheck;
+  private final List<Executed> log = Collections.synchronizedList(new ArrayList<>());
+  private final Map<PGConnection, Boolean> relaxed = Collections.synchronizedMap(new WeakHashMap<>());
+  private SessionFactory sessionFactory;
+  private RouterAnalyzer analyzer = new RouterAnalyzer(Catalog.EMPTY);
+  private volatile boolean testAllowsMultiShard;
+  private volatile IsolationWatch watch;
+
+  private TestDatabase(Server server, String schema, int poolSize, boolean routingCheck) {
+    this.server = server;
+    this.schema = schema;
+    this.routingCheck = routingCheck;
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(server.jdbcUrl());
+    config.setUsername(server.user());
+    if (server.password() != null) {
+      config.setPassword(server.password());
+    }
+    config.addDataSourceProperty("currentSchema", schema);
+    config.setMaximumPoolSize(poolSize);
+    config.setMinimumIdle(0);
+    config.setPoolName("citus-testkit-" + schema);
+    if (server.kind().isCitus() && routingCheck) {
+      config.setConnectionInitSql("SET citus.multi_task_query_log_level = 'error'");
+    }
+    this.pool = new HikariDataSource(config);
+    this.dataSource = new InterceptingDataSource(pool, this);
+  }
+
+  /** A new schema on {@code server} with the tables of {@code entities}. */
+  static TestDatabase create(Server server, List<Class<?>> entities, Map<String, Object> properties, int poolSize,
+      boolean routingCheck) {
+    String schema = "ctk_" + RUN + "_" + SCHEMAS.incrementAndGet();
+    try (Connection c = server.connect(null); Statement s = c.createStatement()) {
+      if (server.kind().isCitus()) {
+        if (SWEPT.add(server)) {
+          sweepStaleSchemas(c);
+        }
+        // A schema-sharded cluster would distribute the whole schema by itself.
+        s.execute("SELECT set_config('citus.enable_schema_based_sharding', 'off', false) "
+            + "WHERE current_setting('citus.enable_schema_based_sharding', true) IS NOT NULL");
+      }
+      s.execute("CREATE SCHEMA " + CitusDistributor.quote(schema));
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create schema " + schema + " on " + server.description() + ": "
+          + e.getMessage(), e);
+    }
+    TestDatabase db = new TestDatabase(server, schema, poolSize, routingCheck);
+    try {
+      if (!entities.isEmpty()) {
+        db.buildSessionFactory(entities, properties);
+      }
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    LOG.info("Schema {} on {}", schema, server.description());
+    return db;
+  }
+
+  private void buildSessionFactory(List<Class<?>> entities, Map<String, Object> properties) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("hibernate.connection.datasource", dataSource);
+    settings.put("hibernate.hbm2ddl.auto", "create");
+    settings.putAll(properties);
+    StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+    try {
+      MetadataSources sources = new MetadataSources(registry);
+      entities.forEach(sources::addAnnotatedClass);
+      Metadata metadata = sources.buildMetadata();
+      Catalog catalog = catalogOf(metadata);
+      sessionFactory = metadata.buildSessionFactory();
+      analyzer = new RouterAnalyzer(catalog);
+      if (server.kind().isCitus()) {
+        try (Connection c = server.connect(schema)) {
+          CitusDistributor.distribute(c, schema, catalog);
+        } catch (SQLException e) {
+          throw new IllegalStateException("Cannot distribute the tables of " + schema + " on " + server.description()
+              + ": " + e.getMessage() + ". The schema must be Citus-ready: every primary key and unique constraint "
+              + "of a tenant table includes the tenant column.", e);
+        }
+      }
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      throw e;
+    }
+  }
+
+  /** Tenant, reference and local tables from the mappings. */
+  static Catalog catalogOf(Metadata metadata) {
+    TenantModel model = TenantModel.of(metadata);
+    Map<String, String> distributed = new LinkedHashMap<>();
+    for (TenantTable t : model.tenantTables()) {
+      distributed.put(t.name(), Catalog.normalize(t.column()));
+    }
+    Set<String> local = new LinkedHashSet<>();
+    for (Table t : metadata.collectTableMappings()) {
+      local.add(t.isQuoted() ? t.getName() : t.getName().toLowerCase(Locale.ROOT));
+    }
+    return new Catalog(distributed, model.referenceTables(), local);
+  }
+
+  private static void sweepStaleSchemas(Connection c) throws SQLException {
+    long now = System.currentTimeMillis() / 1000;
+    List<String> stale = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname ~ '^ctk_[0-9]+_'")) {
+      while (rs.next()) {
+        String name = rs.getString(1);
+        long created = Long.parseLong(name.split("_")[1]);
+        if (now - created > STALE_SECONDS) {
+          stale.add(name);
+        }
+      }
+    }
+    for (String name : stale) {
+      LOG.info("Dropping schema {} left behind by an earlier test run", name);
+      try (Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA IF EXISTS " + CitusDistributor.quote(name) + " CASCADE");
+      }
+    }
+  }
+
+  // ---- CitusDatabase ----
+
+  @Override
+  public Kind kind() {
+    return server.kind();
+  }
+
+  @Override
+  public String description() {
+    return server.description();
+  }
+
+  @Override
+  public String jdbcUrl() {
+    return server.jdbcUrl();
+  }
+
+  @Override
+  public String schema() {
+    return schema;
+  }
+
+  @Override
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public SessionFactory sessionFactory() {
+    if (sessionFactory == null) {
+      throw new IllegalStateException("No session factory: name the entities in @CitusTest(entities = {...})");
+    }
+    return sessionFactory;
+  }
+
+  boolean hasSessionFactory() {
+    return sessionFactory != null;
+  }
+
+  @Override
+  public List<String> statements() {
+    List<String> sql = new ArrayList<>();
+    synchronized (log) {
+      log.forEach(e -> sql.add(e.sql()));
+    }
+    return sql;
+  }
+
+  @Override
+  public void truncateAll() {
+    if (sessionFactory != null) {
+      sessionFactory.getCache().evictAllRegions();
+    }
+    try (Connection c = server.connect(schema)) {
+      List<String> tables = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename")) {
+        ps.setString(1, schema);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            tables.add(CitusDistributor.qualified(schema, rs.getString(1)));
+          }
+        }
+      }
+      if (!tables.isEmpty()) {
+        try (Statement s = c.createStatement()) {
+          s.execute("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE");
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot truncate the tables of " + schema + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ---- test lifecycle ----
+
+  void beginTest(boolean allowMultiShard) {
+    testAllowsMultiShard = allowMultiShard;
+    log.clear();
+    ACTIVE.set(this);
+    lastActive = this;
+  }
+
+  void endTest() {
+    testAllowsMultiShard = false;
+    watch = null;
+    ACTIVE.remove();
+  }
+
+  /** The database of the running test. */
+  static TestDatabase active() {
+    TestDatabase db = ACTIVE.get();
+    if (db == null) {
+      db = lastActive;
+    }
+    if (db == null) {
+      throw new IllegalStateException("No test database: use this inside a test class annotated with @CitusTest");
+    }
+    return db;
+  }
+
+  int mark() {
+    return log.size();
+  }
+
+  List<Executed> since(int mark) {
+    synchronized (log) {
+      return new ArrayList<>(log.subList(Math.min(mark, log.size()), log.size()));
+    }
+  }
+
+  Catalog catalog() {
+    return analyzer.catalog();
+  }
+
+  void watch(IsolationWatch w) {
+    this.watch = w;
+  }
+
+  Connection adminConnection() throws SQLException {
+    return server.connect(schema);
+  }
+
+  private boolean multiShardAllowed() {
+    return !routingCheck || testAllowsMultiShard || RoutingCheck.isMultiShardAllowed();
+  }
+
+  // ---- Interceptor ----
+
+  @Override
+  public void before(Connection target, String sql, Map<Integer, Object> parameters) throws SQLException {
+    boolean allowed = multiShardAllowed();
+    Verdict verdict = analyzer.analyze(sql, parameters);
+    log.add(new Executed(sql, parameters, verdict, allowed));
+    IsolationWatch w = watch;
+    if (w != null) {
+      w.statement(sql, verdict);
+    }
+    if (server.kind().isCitus()) {
+      if (routingCheck) {
+        relax(target, allowed);
+      }
+    } else if (!allowed && !verdict.routable()) {
+      throw new SQLException(refusal(sql, parameters, String.join("; ", verdict.problems()),
+          "the testkit's router analysis"), "0A000");
+    }
+  }
+
+  @Override
+  public SQLException failed(String sql, Map<Integer, Object> parameters, SQLException failure) {
+    if (failure.getMessage() != null && failure.getMessage().contains(MULTI_TASK_ERROR)) {
+      return new SQLException(refusal(sql, parameters, failure.getMessage().trim(),
+          "Citus (citus.multi_task_query_log_level = 'error')"), failure.getSQLState(), failure);
+    }
+    return failure;
+  }
+
+  @Override
+  public java.sql.ResultSet results(String sql, java.sql.ResultSet results) throws SQLException {
+    IsolationWatch w = watch;
+    return w == null ? results : w.wrap(sql, results);
+  }
+
+  private void relax(Connection target, boolean allowed) throws SQLException {
+    PGConnection pg = target.isWrapperFor(PGConnection.class) ? target.unwrap(PGConnection.class) : null;
+    if (pg == null) {
+      return;
+    }
+    if (allowed) {
+      setLogLevel(target, "off");
+      relaxed.put(pg, Boolean.TRUE);
+    } else if (relaxed.remove(pg) != null) {
+      setLogLevel(target, "error");
+    }
+  }
+
+  private static void setLogLevel(Connection target, String level) {
+    try (Statement s = target.createStatement()) {
+      s.execute("SET citus.multi_task_query_log_level = '" + level + "'");
+    } catch (SQLException e) {
+      LOG.debug("Cannot set citus.multi_task_query_log_level to {}: {}", level, e.getMessage());
+    }
+  }
+
+  static String refusal(String sql, Map<Integer, Object> parameters, String why, String by) {
+    return "Multi-shard statement refused by " + by + ": " + why + "\n  statement: " + sql
+        + (parameters.isEmpty() ? "" : "\n  parameters: " + parameters)
+        + "\n  Pin every distributed table to one tenant (run it inside TenantContext.run(tenant, ...)), or, for "
+        + "deliberate multi-tenant work, wrap it in RoutingCheck.allowMultiShard(...) or annotate the test "
+        + "with @AllowMultiShard.";
+  }
+
+  @Override
+  public void close() {
+    if (sessionFactory != null) {
+      sessionFactory.close();
+    }
+    pool.close();
+    try (Connection c = server.connect(null); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + CitusDistributor.quote(schema) + " CASCADE");
+    } catch (SQLException e) {
+      LOG.warn("Cannot drop schema {}: {}", schema, e.getMessage());
+    }
+  }
+}

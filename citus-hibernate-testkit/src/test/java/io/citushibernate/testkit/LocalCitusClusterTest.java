@@ -1,0 +1,41 @@
+package io.citushibernate.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the local cluster's processes from the installed PostgreSQL. Without the citus extension
+ * (this machine) the nodes run plain PostgreSQL: it proves initdb, pg_ctl, ports and cleanup.
+ */
+class LocalCitusClusterTest {
+  @Test
+  void startsNodesOnLoopbackPortsAndRemovesThemOnClose() throws SQLException {
+    String dir = PgInstallation.run("pg_config", "--bindir");
+    assumeTrue(dir != null && Files.isExecutable(Path.of(dir, "initdb")), "no local PostgreSQL");
+    boolean hasCitus = PgInstallation.find(dir, new java.util.ArrayList<>()).isPresent();
+    LocalCitusCluster cluster = new LocalCitusCluster(Path.of(dir)).withWorkers(1);
+    if (!hasCitus) {
+      cluster.withoutCitus();
+    }
+    cluster.start();
+    try {
+      assertThat(cluster.description()).contains("coordinator on port", "1 worker(s)");
+      try (Connection c = cluster.connect(null); Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(hasCitus ? "SELECT count(*) FROM pg_dist_node" : "SELECT 1")) {
+        rs.next();
+        assertThat(rs.getInt(1)).isEqualTo(hasCitus ? 2 : 1);
+      }
+    } finally {
+      cluster.close();
+    }
+    assertThat(cluster.description()).contains("local");
+  }
+}
