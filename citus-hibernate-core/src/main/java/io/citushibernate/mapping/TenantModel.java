@@ -11,6 +11,7 @@ import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,7 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import org.hibernate.annotations.TenantId;
 import org.hibernate.boot.Metadata;
+import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
 import org.hibernate.mapping.Selectable;
@@ -60,6 +63,11 @@ public final class TenantModel {
     Set<String> referenceTables = new LinkedHashSet<>();
     Set<String> tenantEntities = new LinkedHashSet<>();
     Map<TenantType, String> typesSeen = new LinkedHashMap<>();
+    // Boot-model tables by kind, for the checks that look at keys between tables.
+    Map<Table, Column> tenantColumns = new IdentityHashMap<>();
+    Map<Table, String> referenceTableOwners = new IdentityHashMap<>();
+    Map<String, Property> tenantProperties = new LinkedHashMap<>();
+    Map<String, Column> entityTenantColumns = new LinkedHashMap<>();
 
     for (PersistentClass pc : metadata.getEntityBindings()) {
       Class<?> type = pc.getMappedClass();
@@ -73,6 +81,7 @@ public final class TenantModel {
               + "); a reference table is shared by all tenants. Remove one of the two.");
         }
         referenceTables.add(nameOf(pc.getTable()));
+        referenceTableOwners.put(pc.getTable(), pc.getEntityName());
         continue;
       }
       if (marked.isEmpty()) {
@@ -118,6 +127,7 @@ public final class TenantModel {
           javaType = property.getType().getReturnedClass();
         }
         column = single(property.getValue().getSelectables());
+        tenantProperties.put(pc.getEntityName(), property);
       }
       if (!(column instanceof Column c)) {
         problems.add(pc.getEntityName() + "." + name + ": the tenant key must map to exactly one column; "
@@ -134,13 +144,20 @@ public final class TenantModel {
       attributes.put(pc.getEntityName(), attribute);
       Table table = pc.getTable();
       tables.put(table.getName(), new TenantTable(schemaOf(table), nameOf(table), c.getQuotedName()));
+      tenantColumns.putIfAbsent(table, c);
+      entityTenantColumns.put(pc.getEntityName(), c);
       for (org.hibernate.mapping.Join join : pc.getJoins()) {
         if (join.getTable().getColumn(c) != null) {
           tables.put(join.getTable().getName(),
               new TenantTable(schemaOf(join.getTable()), nameOf(join.getTable()), c.getQuotedName()));
+          tenantColumns.putIfAbsent(join.getTable(), join.getTable().getColumn(c));
         }
       }
     }
+    checkTenantKeys(attributes, tenantProperties, tenantEntities, problems);
+    collectionTables(metadata, attributes, entityTenantColumns, tenantColumns, referenceTableOwners, tables,
+        referenceTables);
+    checkForeignKeys(metadata, tenantColumns, referenceTableOwners, problems);
     if (typesSeen.size() > 1) {
       problems.add("Tenant keys of different Java types in one persistence unit: " + typesSeen
           + ". Citus colocates tenants by one distribution column type; use one type everywhere.");
@@ -186,6 +203,233 @@ public final class TenantModel {
   /** Entities whose id is the tenant ({@code companies}). */
   public Set<String> tenantEntityNames() {
     return tenantEntityNames;
+  }
+
+  /**
+   * A tenant key Citus can distribute by is set once and never empty: a null distribution column
+   * has no shard, and changing it would move the row to another shard under its composite keys.
+   * An entity referenced as the tenant must itself be distributed by its id.
+   */
+  private static void checkTenantKeys(Map<String, TenantAttribute> attributes, Map<String, Property> properties,
+      Set<String> tenantEntities, List<String> problems) {
+    for (Map.Entry<String, Property> e : properties.entrySet()) {
+      Property property = e.getValue();
+      String where = e.getKey() + "." + property.getName();
+      String annotation = attributes.get(e.getKey()).kind() == TenantAttribute.Kind.ASSOCIATION
+          ? "@JoinColumn" : "@Column";
+      for (Selectable s : property.getValue().getSelectables()) {
+        if (s instanceof Column c && c.isNullable()) {
+          problems.add(where + ": the tenant key is nullable; Citus needs a distribution column value in "
+              + "every row. Fix: " + annotation + "(nullable = false) on " + where + ".");
+        }
+      }
+      if (property.getValue().hasAnyUpdatableColumns()) {
+        problems.add(where + ": the tenant key is updatable; a new value would move the row to another "
+            + "shard and break its composite keys. Fix: " + annotation + "(updatable = false) on " + where + ".");
+      }
+    }
+    for (TenantAttribute a : attributes.values()) {
+      if (a.kind() == TenantAttribute.Kind.ASSOCIATION && a.targetEntityName() != null
+          && !tenantEntities.contains(a.targetEntityName()) && properties.containsKey(a.entityName())) {
+        problems.add(a.entityName() + "." + a.attribute() + ": @TenantKey refers to " + a.targetEntityName()
+            + ", whose id is not a tenant key; the tenant entity is distributed by its own id. Fix: put "
+            + "@TenantKey on the @Id of " + a.targetEntityName() + ".");
+      }
+    }
+  }
+
+  /**
+   * Tables of {@code @ManyToMany} and {@code @ElementCollection} mappings belong to their owner:
+   * the tenant owner's tables are tenant tables (the schema export adds the tenant column where
+   * the key does not already carry it), a reference entity's are reference tables.
+   */
+  private static void collectionTables(Metadata metadata, Map<String, TenantAttribute> attributes,
+      Map<String, Column> entityTenantColumns, Map<Table, Column> tenantColumns,
+      Map<Table, String> referenceTableOwners, Map<String, TenantTable> tables, Set<String> referenceTables) {
+    for (Collection collection : metadata.getCollectionBindings()) {
+      Table table = collection.getCollectionTable();
+      PersistentClass owner = collection.getOwner();
+      if (collection.isOneToMany() || table == null || owner == null || table == owner.getTable()) {
+        continue;
+      }
+      if (referenceTableOwners.containsKey(owner.getRootClass().getTable())) {
+        referenceTables.add(nameOf(table));
+        referenceTableOwners.putIfAbsent(table, collection.getRole());
+        continue;
+      }
+      TenantAttribute attribute = attributes.get(owner.getEntityName());
+      if (attribute == null || tables.containsKey(table.getName())) {
+        continue;
+      }
+      Column column;
+      if (attribute.kind() == TenantAttribute.Kind.ID) {
+        // The key column refers to the tenant entity's id: it already is the tenant.
+        Selectable key = single(collection.getKey().getSelectables());
+        column = key instanceof Column c ? c : null;
+      } else {
+        column = entityTenantColumns.get(owner.getEntityName());
+        if (column == null) {
+          column = entityTenantColumns.get(owner.getRootClass().getEntityName());
+        }
+      }
+      if (column != null) {
+        tables.put(table.getName(), new TenantTable(schemaOf(table), nameOf(table), column.getQuotedName()));
+        tenantColumns.put(table, column);
+      }
+    }
+  }
+
+  /**
+   * Citus accepts a foreign key between distributed tables only when both sides include the
+   * distribution column at the same position, and never from a reference table into a tenant
+   * table or between tenant and local tables. Keys the schema export can make composite by
+   * prepending the tenant column pass; the others are reported with their attribute.
+   */
+  private static void checkForeignKeys(Metadata metadata, Map<Table, Column> tenantColumns,
+      Map<Table, String> referenceTableOwners, List<String> problems) {
+    for (Table table : metadata.collectTableMappings()) {
+      for (ForeignKey fk : foreignKeys(table)) {
+        if (!fk.isCreationEnabled() || fk.getReferencedTable() == null || !fk.isPhysicalConstraint()) {
+          continue;
+        }
+        Table target = fk.getReferencedTable();
+        Column sourceTenant = tenantColumns.get(table);
+        Column targetTenant = tenantColumns.get(target);
+        boolean sourceReference = referenceTableOwners.containsKey(table);
+        boolean targetReference = referenceTableOwners.containsKey(target);
+        if (targetTenant == null) {
+          // A tenant key pointing at a non-tenant entity is reported once, by checkTenantKeys.
+          boolean tenantKeyItself = fk.getColumnSpan() == 1 && sourceTenant != null
+              && sameName(fk.getColumn(0), sourceTenant);
+          if (sourceTenant != null && !targetReference && !tenantKeyItself) {
+            problems.add(describe(metadata, fk) + ": tenant table " + nameOf(table) + " references local table "
+                + nameOf(target) + "; Citus only allows keys from a distributed table to a colocated table or "
+                + "a reference table. Fix: mark " + ownerOf(metadata, target) + " @ReferenceTable or give it "
+                + "a @TenantKey.");
+          }
+          continue;
+        }
+        if (sourceReference) {
+          problems.add(describe(metadata, fk) + ": reference table " + nameOf(table) + " references tenant table "
+              + nameOf(target) + "; a reference table is copied to every node and cannot point into one "
+              + "tenant's shard. Fix: remove the association (keep a plain id column), or make "
+              + ownerOf(metadata, table) + " a tenant entity with a @TenantKey.");
+          continue;
+        }
+        if (sourceTenant == null) {
+          problems.add(describe(metadata, fk) + ": local table " + nameOf(table) + " references tenant table "
+              + nameOf(target) + "; Citus does not allow keys from a local table into a distributed one. "
+              + "Fix: give " + ownerOf(metadata, table) + " a @TenantKey, or remove the association.");
+          continue;
+        }
+        String problem = compositeProblem(fk, sourceTenant, targetTenant);
+        if (problem != null) {
+          problems.add(describe(metadata, fk) + ": the foreign key from " + nameOf(table) + " to " + nameOf(target)
+              + " cannot be made composite: " + problem);
+        }
+      }
+    }
+  }
+
+  /** Why the key cannot become {@code (tenant, fk) -> (tenant, id)}, or {@code null} when it can. */
+  private static String compositeProblem(ForeignKey fk, Column sourceTenant, Column targetTenant) {
+    List<Column> referenced = fk.isReferenceToPrimaryKey()
+        ? (fk.getReferencedTable().getPrimaryKey() == null ? List.of()
+            : fk.getReferencedTable().getPrimaryKey().getColumns())
+        : fk.getReferencedColumns();
+    int at = indexOf(referenced, targetTenant);
+    if (at >= 0) {
+      if (at < fk.getColumnSpan() && sameName(fk.getColumn(at), sourceTenant)) {
+        return null;
+      }
+      return "it joins " + fk.getColumns().get(Math.min(at, fk.getColumnSpan() - 1)).getName() + " to the tenant column "
+          + targetTenant.getName() + " instead of the tenant column " + sourceTenant.getName()
+          + ", so rows could point into another tenant's shard. Fix: make it the @TenantKey of the entity, "
+          + "or map the value as a plain column without the association.";
+    }
+    if (indexOf(fk.getColumns(), sourceTenant) >= 0) {
+      return "its columns " + names(fk.getColumns()) + " already use the tenant column " + sourceTenant.getName()
+          + " for another referenced column. Fix: join on the referenced id only; the tenant column is added.";
+    }
+    if (fk.getKeyDefinition() != null && !fk.getKeyDefinition().isBlank()) {
+      return "it has an explicit foreignKeyDefinition, which is exported as written. Fix: remove "
+          + "foreignKeyDefinition or include " + sourceTenant.getName() + " in it and use ConstraintMode.NO_CONSTRAINT.";
+    }
+    return null;
+  }
+
+  /**
+   * Hibernate 7 deprecates {@code getForeignKeys()} for {@code getForeignKeyCollection()}, which
+   * Hibernate 6.6 lacks; both lines are supported.
+   */
+  @SuppressWarnings("removal")
+  private static java.util.Collection<ForeignKey> foreignKeys(Table table) {
+    return table.getForeignKeys().values();
+  }
+
+  private static int indexOf(List<Column> columns, Column column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (sameName(columns.get(i), column)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean sameName(Column a, Column b) {
+    return a.getCanonicalName().equals(b.getCanonicalName());
+  }
+
+  private static List<String> names(List<Column> columns) {
+    List<String> names = new ArrayList<>();
+    for (Column c : columns) {
+      names.add(c.getName());
+    }
+    return names;
+  }
+
+  /** The entity and attribute a foreign key comes from, for messages. */
+  private static String describe(Metadata metadata, ForeignKey fk) {
+    for (PersistentClass pc : metadata.getEntityBindings()) {
+      if (pc.getTable() != fk.getTable() && pc.getJoins().stream().noneMatch(j -> j.getTable() == fk.getTable())) {
+        continue;
+      }
+      for (Property p : pc.getPropertyClosure()) {
+        if (sameColumns(p.getValue().getSelectables(), fk.getColumns())) {
+          return pc.getEntityName() + "." + p.getName();
+        }
+      }
+    }
+    for (Collection c : metadata.getCollectionBindings()) {
+      if (c.getCollectionTable() == fk.getTable()
+          && (sameColumns(c.getKey().getSelectables(), fk.getColumns())
+              || c.getElement() != null && sameColumns(c.getElement().getSelectables(), fk.getColumns())
+              || !c.isOneToMany())) {
+        return c.getRole();
+      }
+    }
+    return nameOf(fk.getTable()) + names(fk.getColumns());
+  }
+
+  private static boolean sameColumns(List<Selectable> selectables, List<Column> columns) {
+    if (selectables.size() != columns.size()) {
+      return false;
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      if (!(selectables.get(i) instanceof Column c) || !sameName(c, columns.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String ownerOf(Metadata metadata, Table table) {
+    for (PersistentClass pc : metadata.getEntityBindings()) {
+      if (pc.getTable() == table) {
+        return pc.getEntityName();
+      }
+    }
+    return nameOf(table);
   }
 
   private static Selectable single(List<Selectable> selectables) {
