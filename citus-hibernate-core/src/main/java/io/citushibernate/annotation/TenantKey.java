@@ -14,6 +14,9 @@ import java.lang.annotation.Target;
  * itself ({@code companies} is distributed by {@code id}). Every statement touching the table is
  * then scoped to the current tenant. Supported Java types: {@code long}, {@code int},
  * {@link java.util.UUID} and {@link String}.
+ *
+ * <p>Map the column {@code nullable = false, updatable = false}: Citus cannot store a row without
+ * its distribution column, nor move a row to another tenant. Other mappings fail at boot.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

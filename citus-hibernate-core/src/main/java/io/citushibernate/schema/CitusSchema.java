@@ -1,5 +1,6 @@
 package io.citushibernate.schema;
 
+import io.citushibernate.annotation.DistributedTable;
 import io.citushibernate.CitusMappingException;
 import io.citushibernate.mapping.TenantModel;
 import java.util.ArrayList;

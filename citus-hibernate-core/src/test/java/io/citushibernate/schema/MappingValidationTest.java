@@ -1,5 +1,6 @@
 package io.citushibernate.schema;
 
+import io.citushibernate.annotation.DistributedTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,4 +1,4 @@
-package io.citushibernate.schema;
+package io.citushibernate.annotation;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
