@@ -14,10 +14,11 @@ public final class CitusSettings {
    */
   public static final String UNPARSEABLE_STATEMENTS = "citus.hibernate.unparseable_statements";
   /**
-   * {@code literal} (default) or {@code parameter}: how the tenant value reaches SQL. With
+   * {@code parameter} (default) or {@code literal}: how the tenant value reaches SQL. With
    * {@code parameter} the SQL text is the same for every tenant and the tenant is bound as a JDBC
-   * parameter, so prepared statements are reused across tenants; it needs the connections to come
-   * through Hibernate's connection provider.
+   * parameter, so PostgreSQL reuses prepared statements across tenants; it needs the connections
+   * to come through Hibernate's connection provider. {@code literal} writes the tenant into the
+   * SQL text, readable in logs, at the cost of a parse and plan per tenant.
    */
   public static final String TENANT_BINDING = "citus.hibernate.tenant_binding";
   /** How many distinct SQL statements keep their analysed form; default 4096. */
@@ -53,7 +54,7 @@ public final class CitusSettings {
     if (size < 1) {
       throw invalid(REWRITE_CACHE_SIZE, cache, "a positive integer");
     }
-    String binding = string(properties, TENANT_BINDING, "literal");
+    String binding = string(properties, TENANT_BINDING, "parameter");
     boolean parameter = switch (binding) {
       case "literal" -> false;
       case "parameter" -> true;

@@ -18,6 +18,8 @@ final class Units {
     Map<String, Object> settings = new HashMap<>();
     settings.put("hibernate.connection.datasource", dataSource);
     settings.put("hibernate.hbm2ddl.auto", "create");
+    // literal tenants: the tests read the tenant predicate in the SQL that was sent
+    settings.put("citus.hibernate.tenant_binding", "literal");
     settings.putAll(extra);
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
     try {

@@ -49,7 +49,8 @@ class HibernateTenantIdTest {
         s.createNativeQuery("select * from memos", Memo.class).getResultList()));
     assertThat(seen).extracting(Memo::getText).containsExactly("two");
     assertThat(seen).extracting(Memo::getCompanyId).containsExactly(2L);
-    assertThat(dataSource.statements()).singleElement().asString().contains("memos.company_id = 2");
+    // the default tenant binding: the tenant is a bind parameter, the SQL the same for every tenant
+    assertThat(dataSource.statements()).singleElement().asString().contains("memos.company_id = ?");
     long all = TenantContext.getCrossTenant("test: all memos", () -> sessionFactory.fromSession(s ->
         s.createQuery("select count(m) from Memo m", Long.class).getSingleResult()));
     assertThat(all).isEqualTo(2L);

@@ -43,6 +43,9 @@ public final class AdAnalytics implements AutoCloseable {
     settings.put("hibernate.cache.region.factory_class", "jcache");
     settings.put("hibernate.javax.cache.provider", "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider");
     settings.put("hibernate.javax.cache.missing_cache_strategy", "create");
+    // literal tenants, so the tests can read the tenant predicate in the SQL that was sent;
+    // ParameterBindingTest covers the default, bind-parameter mode
+    settings.put("citus.hibernate.tenant_binding", "literal");
     settings.putAll(extra);
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
     MetadataSources sources = new MetadataSources(registry);

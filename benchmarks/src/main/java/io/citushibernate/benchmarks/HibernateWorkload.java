@@ -1,0 +1,200 @@
+package io.citushibernate.benchmarks;
+
+import static io.citushibernate.benchmarks.AdAnalyticsDatabase.adId;
+import static io.citushibernate.benchmarks.AdAnalyticsDatabase.campaignId;
+
+import io.citushibernate.benchmarks.model.Ad;
+import io.citushibernate.benchmarks.model.Campaign;
+import io.citushibernate.benchmarks.model.Click;
+import io.citushibernate.benchmarks.model.Company;
+import io.citushibernate.benchmarks.model.Impression;
+import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.tenant.TenantScope;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+
+/**
+ * The workload through Hibernate, in one of two forms that share all entity code:
+ *
+ * <ul>
+ *   <li>{@code scoped}: citus-hibernate is on (its integrator installs itself through
+ *       {@code META-INF/services}); every operation runs in {@code TenantContext.open(tenant)} and
+ *       the queries name no tenant. citus-hibernate adds the tenant to every statement, fills
+ *       the click's tenant key and checks what is loaded.
+ *   <li>plain: {@code citus.hibernate.enabled=false}; the queries carry the tenant predicates
+ *       written by hand as bind parameters ({@code where c.companyId = :tenant}) and the click's
+ *       tenant key is set by the application. Entity loads by id and lazy collection loads have
+ *       no place for a hand-written predicate, so they run as Hibernate generates them.
+ * </ul>
+ */
+public final class HibernateWorkload implements Workload {
+  static final List<Class<?>> ENTITIES = List.of(Company.class, Campaign.class, Ad.class, Click.class,
+      Impression.class);
+  private static final Map<String, Object> USER_DATA = Map.of("is_mobile", true, "agent", "phone");
+
+  static {
+    // Hibernate logs through JBoss Logging, which would pick java.util.logging: route it to SLF4J
+    if (System.getProperty("org.jboss.logging.provider") == null) {
+      System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+  }
+
+  private final SessionFactory sessionFactory;
+  private final boolean scoped;
+
+  HibernateWorkload(SessionFactory sessionFactory, boolean scoped) {
+    this.sessionFactory = sessionFactory;
+    this.scoped = scoped;
+  }
+
+  /** A workload on {@code dataSource}: citus-hibernate on when {@code scoped}, with its default tenant binding. */
+  public static HibernateWorkload create(DataSource dataSource, boolean scoped) {
+    return new HibernateWorkload(sessionFactory(dataSource, scoped, null, null), scoped);
+  }
+
+  /** A citus-hibernate workload whose tenant reaches SQL as {@code binding} ({@code literal} or {@code parameter}). */
+  public static HibernateWorkload create(DataSource dataSource, String binding) {
+    return new HibernateWorkload(sessionFactory(dataSource, true, null, binding), true);
+  }
+
+  /**
+   * A session factory for the benchmark model: no schema management (the schema is loaded by
+   * {@link AdAnalyticsDatabase}), no second-level cache, citus-hibernate on or off.
+   */
+  static SessionFactory sessionFactory(DataSource dataSource, boolean citus, StatementInspector inspector,
+      String binding) {
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("hibernate.connection.datasource", dataSource);
+    settings.put("hibernate.hbm2ddl.auto", "none");
+    settings.put("hibernate.cache.use_second_level_cache", "false");
+    settings.put("citus.hibernate.enabled", Boolean.toString(citus));
+    if (binding != null) {
+      settings.put("citus.hibernate.tenant_binding", binding);
+    }
+    if (inspector != null) {
+      settings.put("hibernate.session_factory.statement_inspector", inspector);
+    }
+    StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+    MetadataSources sources = new MetadataSources(registry);
+    ENTITIES.forEach(sources::addAnnotatedClass);
+    return sources.buildMetadata().buildSessionFactory();
+  }
+
+  private <T> T inTransaction(long tenant, Function<Session, T> work) {
+    if (!scoped) {
+      return sessionFactory.fromTransaction(work);
+    }
+    TenantScope scope = TenantContext.open(tenant);
+    try {
+      return sessionFactory.fromTransaction(work);
+    } finally {
+      scope.close();
+    }
+  }
+
+  @Override
+  public Object request(long tenant, int k) {
+    return inTransaction(tenant, s -> {
+      int next = (k + 1) % AdAnalyticsDatabase.CAMPAIGNS_PER_TENANT;
+      int sum = find(s, tenant, k).getMonthlyBudget();
+      sum += list(s, tenant).size();
+      sum += stats(s, tenant).size();
+      sum += update(s, tenant, k);
+      sum += lazy(s, tenant, next);
+      insert(s, tenant, k);
+      return sum;
+    });
+  }
+
+  @Override
+  public Object findById(long tenant, int k) {
+    return inTransaction(tenant, s -> find(s, tenant, k));
+  }
+
+  @Override
+  public Object listCampaigns(long tenant) {
+    return inTransaction(tenant, s -> list(s, tenant));
+  }
+
+  @Override
+  public Object campaignStats(long tenant) {
+    return inTransaction(tenant, s -> stats(s, tenant));
+  }
+
+  @Override
+  public Object updateBudget(long tenant, int k) {
+    return inTransaction(tenant, s -> update(s, tenant, k));
+  }
+
+  @Override
+  public Object insertClick(long tenant, int k) {
+    return inTransaction(tenant, s -> insert(s, tenant, k));
+  }
+
+  @Override
+  public Object lazyAds(long tenant, int k) {
+    return inTransaction(tenant, s -> lazy(s, tenant, k));
+  }
+
+  private static Campaign find(Session s, long tenant, int k) {
+    return s.find(Campaign.class, campaignId(tenant, k));
+  }
+
+  private List<Campaign> list(Session s, long tenant) {
+    if (scoped) {
+      return s.createSelectionQuery("from Campaign c order by c.id", Campaign.class).getResultList();
+    }
+    return s.createSelectionQuery("from Campaign c where c.companyId = :tenant order by c.id", Campaign.class)
+        .setParameter("tenant", tenant).getResultList();
+  }
+
+  private List<Object[]> stats(Session s, long tenant) {
+    if (scoped) {
+      return s.createSelectionQuery("select c.id, c.name, c.monthlyBudget, sum(a.impressionsCount), "
+          + "sum(a.clicksCount) from Ad a join a.campaign c where c.state = 'running' "
+          + "group by c.id, c.name, c.monthlyBudget order by c.name", Object[].class).getResultList();
+    }
+    return s.createSelectionQuery("select c.id, c.name, c.monthlyBudget, sum(a.impressionsCount), "
+        + "sum(a.clicksCount) from Ad a join a.campaign c where c.state = 'running' "
+        + "and a.company.id = :tenant and c.companyId = :tenant "
+        + "group by c.id, c.name, c.monthlyBudget order by c.name", Object[].class)
+        .setParameter("tenant", tenant).getResultList();
+  }
+
+  private int update(Session s, long tenant, int k) {
+    if (scoped) {
+      return s.createMutationQuery("update Campaign c set c.monthlyBudget = c.monthlyBudget + 1 where c.id = :id")
+          .setParameter("id", campaignId(tenant, k)).executeUpdate();
+    }
+    return s.createMutationQuery("update Campaign c set c.monthlyBudget = c.monthlyBudget + 1 "
+        + "where c.id = :id and c.companyId = :tenant")
+        .setParameter("id", campaignId(tenant, k)).setParameter("tenant", tenant).executeUpdate();
+  }
+
+  private Long insert(Session s, long tenant, int k) {
+    Click click = new Click(s.getReference(Ad.class, adId(campaignId(tenant, k), 0)), USER_DATA);
+    if (!scoped) {
+      click.setCompanyId(tenant);
+    }
+    s.persist(click);
+    return click.getId();
+  }
+
+  private static int lazy(Session s, long tenant, int k) {
+    return find(s, tenant, k).getAds().size();
+  }
+
+  @Override
+  public void close() {
+    sessionFactory.close();
+  }
+}

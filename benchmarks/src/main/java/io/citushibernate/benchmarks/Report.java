@@ -1,0 +1,368 @@
+package io.citushibernate.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import org.openjdk.jmh.results.RunResult;
+
+/** Turns the suite's JMH results into {@code RESULTS.md}: targets, tables, ratios, environment. */
+final class Report {
+  private static final String[] LADDER = {"load", "join2", "join3", "join5", "subquery", "bulkUpdate"};
+  private static final String[] VARIANTS = {"citus", "citus_literal", "hibernate", "jdbc", "jdbc_inlined"};
+  private static final double CACHED_TARGET_NS = 1_000;
+  private static final double FIRST_SEEN_TARGET_NS = 50_000;
+  private static final double RATIO_TARGET = 0.97;
+
+  private final boolean quick;
+  private final String command;
+  private final String postgres;
+  private final long minutes;
+  private final List<RunResult> rewrite;
+  private final List<RunResult> requests;
+  private final List<RunResult> operations;
+  private final CacheFootprint.Footprint footprint;
+  private final Map<String, Map<String, List<String>>> sql;
+
+  Report(boolean quick, String command, String postgres, long minutes, List<RunResult> rewrite,
+      List<RunResult> requests, List<RunResult> operations, CacheFootprint.Footprint footprint,
+      Map<String, Map<String, List<String>>> sql) {
+    this.quick = quick;
+    this.command = command;
+    this.postgres = postgres;
+    this.minutes = minutes;
+    this.rewrite = rewrite;
+    this.requests = requests;
+    this.operations = operations;
+    this.footprint = footprint;
+    this.sql = sql;
+  }
+
+  // ---- reading results
+
+  private static String method(RunResult r) {
+    String name = r.getParams().getBenchmark();
+    return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private static String benchmarkClass(RunResult r) {
+    String name = r.getParams().getBenchmark();
+    String cls = name.substring(0, name.lastIndexOf('.'));
+    return cls.substring(cls.lastIndexOf('.') + 1);
+  }
+
+  private static String param(RunResult r, String name) {
+    String v = r.getParams().getParam(name);
+    return v == null ? "" : v;
+  }
+
+  private static double score(RunResult r) {
+    return r == null ? Double.NaN : r.getPrimaryResult().getScore();
+  }
+
+  private static double error(RunResult r) {
+    return r == null ? Double.NaN : r.getPrimaryResult().getScoreError();
+  }
+
+  /** Bytes allocated per operation ({@code -prof gc}), NaN when not measured. */
+  private static double alloc(RunResult r) {
+    if (r == null) {
+      return Double.NaN;
+    }
+    for (String key : r.getSecondaryResults().keySet()) {
+      if (key.endsWith("gc.alloc.rate.norm")) {
+        return r.getSecondaryResults().get(key).getScore();
+      }
+    }
+    return Double.NaN;
+  }
+
+  private static RunResult find(List<RunResult> results, String cls, String method, String paramName, String value) {
+    for (RunResult r : results) {
+      if (benchmarkClass(r).equals(cls) && method(r).equals(method)
+          && (paramName == null || param(r, paramName).equals(value))) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static RunResult endToEnd(List<RunResult> results, String method, String variant, String tenants) {
+    for (RunResult r : results) {
+      if (method(r).equals(method) && param(r, "variant").equals(variant) && param(r, "tenants").equals(tenants)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** a / b with the error propagated from the relative errors (JMH's are 99.9% intervals). */
+  private static double[] ratio(RunResult a, RunResult b) {
+    double r = score(a) / score(b);
+    double ea = error(a) / score(a);
+    double eb = error(b) / score(b);
+    return new double[] {r, r * Math.sqrt(ea * ea + eb * eb)};
+  }
+
+  // ---- formatting
+
+  private static String ns(double v) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    return v < 1_000 ? String.format(Locale.ROOT, "%.0f ns", v) : String.format(Locale.ROOT, "%.1f µs", v / 1_000);
+  }
+
+  private static String nsWithError(RunResult r) {
+    if (r == null) {
+      return "n/a";
+    }
+    return ns(score(r)) + " ± " + ns(error(r));
+  }
+
+  private static String ops(RunResult r) {
+    if (r == null) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%,.0f ± %,.0f", score(r), error(r));
+  }
+
+  private static String bytes(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,.0f B", v);
+  }
+
+  private static String ratioText(double[] r) {
+    if (Double.isNaN(r[0])) {
+      return "n/a";
+    }
+    return Double.isNaN(r[1]) ? String.format(Locale.ROOT, "%.3f", r[0])
+        : String.format(Locale.ROOT, "%.3f ± %.3f", r[0], r[1]);
+  }
+
+  private static String verdict(boolean met) {
+    return met ? "met" : "**missed**";
+  }
+
+  // ---- output
+
+  String summary() {
+    StringBuilder sb = new StringBuilder("citus-hibernate benchmark summary").append(quick ? " (quick run, indicative)" : "")
+        .append('\n');
+    for (String tenants : tenantCounts()) {
+      double[] r = ratio(endToEnd(requests, "request", "citus", tenants), endToEnd(requests, "request", "hibernate", tenants));
+      double[] lit = ratio(endToEnd(requests, "request", "jdbc_inlined", tenants), endToEnd(requests, "request", "jdbc", tenants));
+      sb.append(String.format(Locale.ROOT, "  %7s tenants: citus/hibernate = %s, jdbc_inlined/jdbc = %s%n", tenants,
+          ratioText(r), ratioText(lit)));
+    }
+    RunResult join5 = find(rewrite, "RewriteBenchmark", "firstSeen", "statement", "join5");
+    sb.append("  rewrite: worst cached ").append(ns(worstCached())).append(", first-seen 5-table join ")
+        .append(ns(score(join5))).append('\n');
+    sb.append(String.format(Locale.ROOT, "  rewrite cache at %d statements: %,d bytes%n", footprint.entries(),
+        footprint.cacheBytes()));
+    return sb.toString();
+  }
+
+  private double worstCached() {
+    double worst = Double.NaN;
+    for (String s : LADDER) {
+      double v = score(find(rewrite, "RewriteBenchmark", "cached", "statement", s));
+      if (Double.isNaN(worst) || v > worst) {
+        worst = v;
+      }
+    }
+    return worst;
+  }
+
+  private List<String> tenantCounts() {
+    TreeSet<Integer> counts = new TreeSet<>();
+    for (RunResult r : requests) {
+      counts.add(Integer.parseInt(param(r, "tenants")));
+    }
+    List<String> out = new ArrayList<>();
+    counts.forEach(c -> out.add(Integer.toString(c)));
+    return out;
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder();
+    md.append("# citus-hibernate benchmark results\n\n");
+    if (quick) {
+      md.append("> **Quick run** (1 fork, 1 warmup and 2 short measurement iterations, fewer tenants): it shows "
+          + "that the suite works; the numbers are indicative only. Run without `--quick` for the figures to quote.\n\n");
+    }
+    md.append("| | |\n|---|---|\n");
+    md.append("| Date | ").append(RunBenchmarks.now()).append(" |\n");
+    md.append("| Command | `./mvnw -B -q -pl benchmarks -am package -DskipTests && ").append(command).append("` |\n");
+    md.append("| JVM | ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vm.vendor"))
+        .append(") |\n");
+    md.append("| OS | ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+        .append(' ').append(System.getProperty("os.arch")).append(" |\n");
+    md.append("| Cores | ").append(Runtime.getRuntime().availableProcessors())
+        .append(" (shared by the benchmark JVM and PostgreSQL) |\n");
+    md.append("| Database | ").append(postgres).append(" (embedded, fsync off) |\n");
+    md.append("| Duration | ").append(minutes).append(" min |\n\n");
+
+    targets(md);
+    rewriteLadder(md);
+    joinScaling(md);
+    endToEndRequests(md);
+    endToEndOperations(md);
+    cache(md);
+    raw(md);
+    statements(md);
+    return md.toString();
+  }
+
+  private void targets(StringBuilder md) {
+    md.append("## Targets\n\n| Target | Measured | Verdict |\n|---|---|---|\n");
+    double cached = worstCached();
+    md.append("| Rewrite, cached, every ladder statement ≤ 1 µs | worst ").append(ns(cached)).append(" | ")
+        .append(verdict(cached <= CACHED_TARGET_NS)).append(" |\n");
+    RunResult join5 = find(rewrite, "RewriteBenchmark", "firstSeen", "statement", "join5");
+    md.append("| Rewrite, first seen, 5-table join ≤ 50 µs | ").append(nsWithError(join5)).append(" | ")
+        .append(verdict(score(join5) <= FIRST_SEEN_TARGET_NS)).append(" |\n");
+    for (String tenants : tenantCounts()) {
+      double[] r = ratio(endToEnd(requests, "request", "citus", tenants),
+          endToEnd(requests, "request", "hibernate", tenants));
+      md.append("| End to end, citus-hibernate / plain Hibernate ≥ 0.97, ").append(tenants).append(" tenants | ")
+          .append(ratioText(r)).append(" | ").append(verdict(r[0] >= RATIO_TARGET)).append(" |\n");
+    }
+    md.append("\nThe ratio is throughput of `request` (six operations in one transaction, 10 threads) with "
+        + "citus-hibernate divided by plain Hibernate with hand-written tenant predicates; ± is propagated "
+        + "from JMH's 99.9% confidence intervals.\n\n");
+  }
+
+  private void rewriteLadder(StringBuilder md) {
+    md.append("## Rewrite cost per statement (`RewriteBenchmark`, average time, one thread)\n\n");
+    md.append("| Statement | cached | cached + inspector work | first seen | alloc cached | alloc first seen |\n");
+    md.append("|---|---|---|---|---|---|\n");
+    for (String s : LADDER) {
+      RunResult cached = find(rewrite, "RewriteBenchmark", "cached", "statement", s);
+      RunResult inspector = find(rewrite, "RewriteBenchmark", "cachedInspector", "statement", s);
+      RunResult first = find(rewrite, "RewriteBenchmark", "firstSeen", "statement", s);
+      md.append("| ").append(s).append(" | ").append(nsWithError(cached)).append(" | ").append(nsWithError(inspector))
+          .append(" | ").append(nsWithError(first)).append(" | ").append(bytes(alloc(cached))).append(" | ")
+          .append(bytes(alloc(first))).append(" |\n");
+    }
+    md.append("\n*cached*: `analyse(sql).render(literal)` on a statement seen before; *cached + inspector work*: "
+        + "plus `TenantContext.current()` and printing the tenant literal, i.e. everything the statement "
+        + "inspector does per statement; *first seen*: a new rewriter parses, scopes and templates the "
+        + "statement (JSqlParser). Allocation is bytes per call (`-prof gc`, `gc.alloc.rate.norm`).\n\n");
+  }
+
+  private void joinScaling(StringBuilder md) {
+    md.append("## Rewrite cost against joined tables (`JoinScalingBenchmark`)\n\n");
+    md.append("| Tenant tables joined | cached | first seen | alloc cached | alloc first seen |\n|---|---|---|---|---|\n");
+    List<RunResult> chain = new ArrayList<>();
+    for (RunResult r : rewrite) {
+      if (benchmarkClass(r).equals("JoinScalingBenchmark") && method(r).equals("cached")) {
+        chain.add(r);
+      }
+    }
+    chain.sort(Comparator.comparingInt(r -> Integer.parseInt(param(r, "tables"))));
+    for (RunResult cached : chain) {
+      String tables = param(cached, "tables");
+      RunResult first = find(rewrite, "JoinScalingBenchmark", "firstSeen", "tables", tables);
+      md.append("| ").append(tables).append(" | ").append(nsWithError(cached)).append(" | ").append(nsWithError(first))
+          .append(" | ").append(bytes(alloc(cached))).append(" | ").append(bytes(alloc(first))).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private void endToEndRequests(StringBuilder md) {
+    md.append("## End to end: requests per second (`EndToEndBenchmark.request`, 10 threads, pool of 10)\n\n");
+    md.append("| Tenants | citus | hibernate | jdbc | jdbc_inlined | **citus / hibernate** | citus / jdbc "
+        + "| jdbc_inlined / jdbc |\n|---|---|---|---|---|---|---|---|\n");
+    for (String tenants : tenantCounts()) {
+      md.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(tenants)));
+      for (String v : VARIANTS) {
+        md.append(" | ").append(ops(endToEnd(requests, "request", v, tenants)));
+      }
+      md.append(" | **").append(ratioText(ratio(endToEnd(requests, "request", "citus", tenants),
+          endToEnd(requests, "request", "hibernate", tenants)))).append("**");
+      md.append(" | ").append(ratioText(ratio(endToEnd(requests, "request", "citus", tenants),
+          endToEnd(requests, "request", "jdbc", tenants))));
+      md.append(" | ").append(ratioText(ratio(endToEnd(requests, "request", "jdbc_inlined", tenants),
+          endToEnd(requests, "request", "jdbc", tenants)))).append(" |\n");
+    }
+    md.append("\nAllocation per request: ");
+    List<String> allocs = new ArrayList<>();
+    for (String tenants : tenantCounts()) {
+      for (String v : VARIANTS) {
+        double a = alloc(endToEnd(requests, "request", v, tenants));
+        if (!Double.isNaN(a)) {
+          allocs.add(v + "@" + tenants + " " + bytes(a));
+        }
+      }
+    }
+    md.append(String.join(", ", allocs)).append(".\n\n");
+    md.append("*jdbc_inlined / jdbc* isolates the cost of a literal tenant in the SQL text (what citus-hibernate "
+        + "sends today): the same statements, tenant inlined instead of bound, so the text differs per tenant "
+        + "and pgjdbc does not reuse server-side prepared statements for it (`prepareThreshold`, "
+        + "per-connection statement cache of 256 queries).\n\n");
+  }
+
+  private void endToEndOperations(StringBuilder md) {
+    if (operations.isEmpty()) {
+      return;
+    }
+    String tenants = param(operations.get(0), "tenants");
+    md.append("## End to end, one operation per transaction (").append(tenants).append(" tenants, ops/s)\n\n");
+    md.append("| Operation | citus | hibernate | jdbc | jdbc_inlined | **citus / hibernate** | jdbc_inlined / jdbc |\n");
+    md.append("|---|---|---|---|---|---|---|\n");
+    for (String op : RunBenchmarks.OPERATIONS.split("\\|")) {
+      md.append("| ").append(op);
+      for (String v : VARIANTS) {
+        md.append(" | ").append(ops(endToEnd(operations, op, v, tenants)));
+      }
+      md.append(" | **").append(ratioText(ratio(endToEnd(operations, op, "citus", tenants),
+          endToEnd(operations, op, "hibernate", tenants)))).append("**");
+      md.append(" | ").append(ratioText(ratio(endToEnd(operations, op, "jdbc_inlined", tenants),
+          endToEnd(operations, op, "jdbc", tenants)))).append(" |\n");
+    }
+    md.append("\nPlain Hibernate's `findById` and `lazyAds` carry no tenant predicate (Hibernate has no place for "
+        + "a hand-written one in entity and collection loads); the JDBC variants scope every statement.\n\n");
+  }
+
+  private void cache(StringBuilder md) {
+    md.append("## Rewrite cache memory\n\n");
+    md.append(String.format(Locale.ROOT, "At the default `citus.hibernate.rewrite_cache_size` (%d), filled with "
+        + "distinct ladder statements (average %.0f characters): **%,d bytes** retained (%.1f MiB, %,.0f bytes per "
+        + "statement), of which %,d bytes are the SQL strings used as keys (usually shared with Hibernate's own "
+        + "statement caches). Measured with JOL (`GraphLayout.totalSize`), compressed oops.\n\n",
+        footprint.entries(), footprint.averageSqlChars(), footprint.cacheBytes(),
+        footprint.cacheBytes() / (1024.0 * 1024.0), footprint.bytesPerEntry(), footprint.keyBytes()));
+  }
+
+  private void raw(StringBuilder md) {
+    md.append("## All results\n\n| Benchmark | Parameters | Score | Error (99.9%) | Unit | Alloc/op |\n");
+    md.append("|---|---|---|---|---|---|\n");
+    List<RunResult> all = new ArrayList<>(rewrite);
+    all.addAll(requests);
+    all.addAll(operations);
+    for (RunResult r : all) {
+      Map<String, String> params = new LinkedHashMap<>();
+      for (String key : r.getParams().getParamsKeys()) {
+        params.put(key, r.getParams().getParam(key));
+      }
+      md.append("| ").append(benchmarkClass(r)).append('.').append(method(r)).append(" | ").append(params)
+          .append(" | ").append(String.format(Locale.ROOT, "%,.3f", score(r))).append(" | ")
+          .append(String.format(Locale.ROOT, "%,.3f", error(r))).append(" | ")
+          .append(r.getPrimaryResult().getScoreUnit()).append(" | ").append(bytes(alloc(r))).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private void statements(StringBuilder md) {
+    md.append("## What each variant sends (`request`, tenant 2)\n\n");
+    sql.forEach((variant, ops) -> {
+      md.append("**").append(variant).append("**\n\n```sql\n");
+      ops.getOrDefault("request", List.of()).forEach(s -> md.append(s).append('\n'));
+      md.append("```\n\n");
+    });
+  }
+}

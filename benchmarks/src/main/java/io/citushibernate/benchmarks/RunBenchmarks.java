@@ -1,0 +1,119 @@
+package io.citushibernate.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The benchmark jar's entry point. Without arguments (or with {@code --quick} / {@code --out DIR})
+ * it runs the whole suite and writes {@code RESULTS.md} and JMH's JSON results; with any other
+ * arguments it is JMH's own command line ({@code -h}, {@code -l}, a benchmark regex, {@code -p},
+ * {@code -prof gc}, ...).
+ *
+ * <p>The suite, in order:
+ * <ol>
+ *   <li>{@link RewriteBenchmark} and {@link JoinScalingBenchmark}, with the GC profiler;
+ *   <li>{@link EndToEndBenchmark#request()} for every variant at 10, 1,000 and 100,000 tenants;
+ *   <li>the single operations of {@link EndToEndBenchmark} for every variant at 1,000 tenants,
+ *       shorter (2 warmup and 3 measurement iterations of 3 s);
+ *   <li>{@link CacheFootprint} at the default cache size and {@link ShowSql}'s statements.
+ * </ol>
+ * A full run takes about 20 minutes. {@code --quick} (1 warmup, 2 short iterations, 10 and 1,000
+ * tenants) checks that everything works in 10 to 15 minutes; its numbers are only indicative.
+ */
+public final class RunBenchmarks {
+  static final String OPERATIONS = "findById|listCampaigns|campaignStats|updateBudget|insertClick|lazyAds";
+
+  private RunBenchmarks() {
+  }
+
+  public static void main(String[] args) throws RunnerException, IOException {
+    boolean quick = false;
+    Path out = Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--quick")) {
+        quick = true;
+      } else if (args[i].equals("--out") && i + 1 < args.length) {
+        out = Paths.get(args[++i]);
+      } else {
+        org.openjdk.jmh.Main.main(args);
+        return;
+      }
+    }
+    Files.createDirectories(out);
+    String command = "java -jar benchmarks/target/benchmarks.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
+    long started = System.nanoTime();
+
+    List<RunResult> rewrite = run(base(quick, false, out.resolve("jmh-rewrite.json"))
+        .include(RewriteBenchmark.class.getName() + "\\.")
+        .include(JoinScalingBenchmark.class.getName() + "\\."));
+
+    String[] tenantCounts = quick ? new String[] {"10", "1000"} : new String[] {"10", "1000", "100000"};
+    List<RunResult> requests = run(base(quick, true, out.resolve("jmh-end-to-end.json"))
+        .include(EndToEndBenchmark.class.getName() + "\\.request$")
+        .param("tenants", tenantCounts));
+
+    ChainedOptionsBuilder ops = base(quick, true, out.resolve("jmh-operations.json"))
+        .include(EndToEndBenchmark.class.getName() + "\\.(" + OPERATIONS + ")$")
+        .param("tenants", "1000");
+    if (!quick) {
+      ops.warmupIterations(2).warmupTime(TimeValue.seconds(3))
+          .measurementIterations(3).measurementTime(TimeValue.seconds(3));
+    }
+    List<RunResult> operations = run(ops);
+
+    CacheFootprint.Footprint footprint = CacheFootprint.measure(CacheFootprint.DEFAULT_SIZE);
+    Map<String, Map<String, List<String>>> sql = ShowSql.capture();
+    String postgres;
+    try (AdAnalyticsDatabase db = AdAnalyticsDatabase.start(1)) {
+      postgres = db.serverVersion();
+    }
+    long minutes = Math.round((System.nanoTime() - started) / 60e9);
+
+    Report report = new Report(quick, command, postgres, minutes, rewrite, requests, operations, footprint, sql);
+    Path file = out.resolve("RESULTS.md");
+    Files.writeString(file, report.markdown());
+    System.out.println();
+    System.out.println(report.summary());
+    System.out.println("Results written to " + file.toAbsolutePath());
+  }
+
+  private static ChainedOptionsBuilder base(boolean quick, boolean endToEnd, Path json) {
+    ChainedOptionsBuilder b = new OptionsBuilder()
+        .addProfiler(GCProfiler.class)
+        .resultFormat(ResultFormatType.JSON)
+        .result(json.toString())
+        .shouldFailOnError(true);
+    if (quick) {
+      b.forks(1).warmupIterations(1).measurementIterations(2)
+          .warmupTime(TimeValue.seconds(endToEnd ? 2 : 1))
+          .measurementTime(TimeValue.seconds(endToEnd ? 2 : 1));
+    }
+    return b;
+  }
+
+  private static List<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
+    Collection<RunResult> results = new Runner(options.build()).run();
+    return new ArrayList<>(results);
+  }
+
+  static String now() {
+    return ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME.withLocale(Locale.ROOT));
+  }
+}
