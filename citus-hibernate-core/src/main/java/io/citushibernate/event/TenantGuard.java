@@ -8,6 +8,7 @@ import io.citushibernate.sql.TenantType;
 import io.citushibernate.tenant.TenantContext;
 import java.util.Optional;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.EventSource;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
@@ -109,6 +110,21 @@ final class TenantGuard {
   private boolean isPrimitive(TenantAttribute attribute, SharedSessionContractImplementor session) {
     EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(attribute.entityName());
     return mapping(persister, attribute).getPropertyAccess().getGetter().getReturnTypeClass().isPrimitive();
+  }
+
+  /**
+   * The persister of {@code entity}, which may be a proxy: Hibernate's own lookup by class does
+   * not know proxy classes.
+   */
+  static EntityPersister persister(EventSource session, String entityName, Object entity) {
+    LazyInitializer lazy = lazy(entity);
+    if (lazy == null) {
+      return session.getEntityPersister(entityName, entity);
+    }
+    if (lazy.isUninitialized()) {
+      return session.getFactory().getMappingMetamodel().getEntityDescriptor(lazy.getEntityName());
+    }
+    return session.getEntityPersister(entityName, lazy.getImplementation());
   }
 
   static LazyInitializer lazy(Object entity) {

@@ -95,7 +95,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
       return;
     }
     EventSource session = event.getSession();
-    EntityPersister persister = session.getEntityPersister(event.getEntityName(), entity);
+    EntityPersister persister = TenantGuard.persister(session, event.getEntityName(), entity);
     TenantAttribute attribute = guard.attributeOf(persister);
     if (attribute == null) {
       return;
@@ -105,6 +105,11 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     if (current != null && value != null && !value.equals(current)) {
       throw TenantGuard.mismatch(persister.getEntityName(), persister.getIdentifier(entity, session), value,
           current, "merge it");
+    }
+    if (current != null && value == null && attribute.kind() != TenantAttribute.Kind.ID) {
+      // A new entity is merged by inserting a copy, which the persist listener never sees: the
+      // copy takes its tenant key from the original, so fill it in there, as persist would.
+      guard.assign(TenantGuard.implementation(entity), persister, attribute, current, session);
     }
   }
 
@@ -124,7 +129,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
       return;
     }
     EventSource session = event.getSession();
-    EntityPersister persister = session.getEntityPersister(event.getEntityName(), entity);
+    EntityPersister persister = TenantGuard.persister(session, event.getEntityName(), entity);
     TenantAttribute attribute = guard.attributeOf(persister);
     if (attribute == null) {
       return;

@@ -1,0 +1,115 @@
+package io.citushibernate.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.citushibernate.UnscopableStatementException;
+import io.citushibernate.tenant.TenantContext;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Table names inside string literals or comments do not fool the statement rewriter, on the real
+ * database: statements on other tables are not refused or changed, statements on tenant tables
+ * are scoped whatever their comments say, and unreadable ones are refused unsent.
+ */
+class RewriterTrapsTest {
+  static Fixture db;
+
+  @BeforeAll
+  static void boot() {
+    db = Fixture.adAnalytics(2, "literal", Map.of());
+    HostileTenantInputTest.seed(db, 1L, 2L, 3L);
+    TenantContext.runCrossTenant("test fixture", () -> db.sessionFactory.inTransaction(s ->
+        s.persist(new io.citushibernate.model.GeoIp("10.0.0.0/8", 1, 2))));
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void tenantTableNamesInLiteralsAndCommentsOfOtherStatementsChangeNothing() {
+    for (String sql : List.of(
+        "select 'campaigns' from geo_ips",
+        "select 'x from campaigns where 1=1' from geo_ips",
+        "select * from geo_ips /* from campaigns */",
+        "select * from geo_ips -- join campaigns on true",
+        "select $$campaigns$$ from geo_ips",
+        "select $q$ ' from campaigns $q$ from geo_ips",
+        "select E'\\' from campaigns' from geo_ips",
+        "select \"addrs\" as \"campaigns\" from geo_ips")) {
+      for (Long tenant : new Long[] {null, 2L}) {
+        db.dataSource.clear();
+        List<Object> rows = tenant == null ? query(sql) : TenantContext.get(tenant, () -> query(sql));
+        assertThat(rows).as(sql).hasSize(1);
+        assertThat(db.dataSource.statements()).as(sql).containsExactly(sql);
+      }
+    }
+  }
+
+  @Test
+  void commentsCannotSwitchOffTheTenantPredicate() {
+    for (String sql : List.of(
+        "select company_id from campaigns -- where company_id = 1",
+        "select company_id from campaigns /* where company_id = 1 */",
+        "select company_id from campaigns where name like '%' -- and company_id = 1",
+        "select company_id from campaigns where name <> 'x'' or 1=1 --'",
+        "select company_id from campaigns where name <> $$' or true --$$",
+        "select company_id from campaigns where true /* ) or (true */",
+        "select company_id from \"campaigns\"",
+        "select company_id from public.campaigns",
+        "SELECT COMPANY_ID FROM CAMPAIGNS")) {
+      db.dataSource.clear();
+      List<Object> rows = TenantContext.get(2L, () -> query(sql));
+      assertThat(rows).as(sql).singleElement().satisfies(v -> assertThat(((Number) v).longValue()).isEqualTo(2L));
+      assertThat(db.dataSource.statements()).as(sql).singleElement().asString().contains("company_id = 2");
+    }
+  }
+
+  @Test
+  void unreadableOrStackedStatementsOnTenantTablesAreRefusedUnsent() {
+    for (String sql : List.of(
+        "select * from campaigns where",
+        "select * from campaigns where ((name = 'x')",
+        "select xmlelement(name n, c.name) from campaigns c",
+        "select 1 from geo_ips; delete from campaigns",
+        "select * from campaigns; select * from ads",
+        "select * from geo_ips; drop table campaigns")) {
+      db.dataSource.clear();
+      assertThatThrownBy(() -> TenantContext.run(2L, () -> query(sql))).as(sql)
+          .isInstanceOf(UnscopableStatementException.class);
+      assertThat(db.dataSource.statements()).as(sql).isEmpty();
+    }
+    assertThat(db.jdbcLong("select count(*) from campaigns")).isEqualTo(3);
+    // a statement the parser cannot read, naming a tenant table only in a comment: it is not a tenant statement
+    db.dataSource.clear();
+    String unreadable = "select xmlelement(name n, addrs)::text /* campaigns */ from geo_ips";
+    assertThat(query(unreadable)).hasSize(1);
+    assertThat(db.dataSource.statements()).containsExactly(unreadable);
+  }
+
+  /**
+   * With JSqlParser 5.3 the complex grammar needs about 70 seconds to give up on this statement,
+   * on the calling thread (sql.StatementRewriter parses without the parser's timeout executor):
+   * anyone who can send native SQL can hold a thread that long. JSqlParser 5.4 gives up in
+   * milliseconds. Enable once the sql package bounds parsing time or the parser is upgraded.
+   */
+  @Test
+  @Disabled("JSqlParser 5.3 spends ~70 s on this statement; reported to the owners of the sql package")
+  void pathologicalSqlIsRefusedQuickly() {
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> TenantContext.run(2L, () -> query("select * from campaigns where (((")))
+        .isInstanceOf(UnscopableStatementException.class);
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(2));
+  }
+
+  private static List<Object> query(String sql) {
+    return db.sessionFactory.fromSession(s -> s.createNativeQuery(sql, Object.class).getResultList());
+  }
+}
