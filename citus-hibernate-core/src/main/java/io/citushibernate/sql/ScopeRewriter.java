@@ -92,7 +92,6 @@ final class ScopeRewriter {
     if (rewriter.refs.isEmpty()) {
       return new Result(null, Set.of(), Set.of(), List.of());
     }
-    spaceJsonOperators(found.jsonExpressions());
     if (!(statement instanceof Select || statement instanceof Insert || statement instanceof Update
         || statement instanceof Delete || statement instanceof ExplainStatement)) {
       throw new UnscopableStatementException(keyword(statement) + " statements on tenant table(s) "
@@ -124,20 +123,6 @@ final class ScopeRewriter {
     }
     return new Result(statement.toString(), rewriter.tenantTables, rewriter.presentLiterals,
         rewriter.requiredLiterals);
-  }
-
-  /**
-   * JSqlParser prints {@code data #>> '{a}'} as {@code data#>>'{a}'}, which it then reads back as
-   * the identifier {@code data#} (it allows {@code #} in names) followed by {@code >>}: spaced
-   * operators print the same meaning and survive a second pass.
-   */
-  private static void spaceJsonOperators(List<JsonExpression> expressions) {
-    for (JsonExpression json : expressions) {
-      for (Map.Entry<Expression, String> ident : json.getIdentList()) {
-        String operator = ident.getValue().strip();
-        ident.setValue(" " + operator + " ");
-      }
-    }
   }
 
   private Set<String> names(Iterable<Table> tables) {

@@ -2,7 +2,6 @@ package io.citushibernate.tenant;
 
 import io.citushibernate.InvalidTenantException;
 import io.citushibernate.MissingTenantException;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -148,7 +147,10 @@ public final class TenantContext {
 
   /** Accepts the value types a tenant column can have; anything else fails here, not in SQL. */
   static Object checkValue(Object tenant) {
-    Objects.requireNonNull(tenant, "tenant");
+    if (tenant == null) {
+      throw new InvalidTenantException("The tenant is null: pass the tenant's id, or use "
+          + "TenantContext.runCrossTenant(reason, ...) for work that spans tenants");
+    }
     if (tenant instanceof Long || tenant instanceof Integer || tenant instanceof Short
         || tenant instanceof UUID) {
       return tenant;

@@ -266,7 +266,7 @@ final class RewriteCases {
 
       # recursive CTE
       IN  with recursive r as (select id from campaigns where id = 1 union all select c.id from campaigns c join r on c.id = r.id + 1) select * from r
-      OUT WITH RECURSIVE r AS (SELECT id FROM campaigns WHERE id = 1 AND campaigns.company_id = 5 UNION ALL SELECT c.id FROM campaigns c JOIN r ON c.id = r.id + 1 WHERE c.company_id = 5) SELECT * FROM r
+      OUT WITH RECURSIVE r AS (SELECT id FROM campaigns WHERE id = 1 AND campaigns.company_id = 5 UNION all SELECT c.id FROM campaigns c JOIN r ON c.id = r.id + 1 WHERE c.company_id = 5) SELECT * FROM r
 
       # CTE of an UPDATE
       IN  with x as (select campaign_id from ads) update campaigns set name = 'y' where id in (select campaign_id from x)
@@ -290,7 +290,7 @@ final class RewriteCases {
 
       # ON CONFLICT DO UPDATE with a subquery in its WHERE
       IN  insert into ads (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id, company_id) do update set name = excluded.name where exists (select 1 from campaigns c where c.id = excluded.campaign_id)
-      OUT INSERT INTO ads (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (  id, company_id )  DO UPDATE SET name = excluded.name WHERE EXISTS (SELECT 1 FROM campaigns c WHERE c.id = excluded.campaign_id AND c.company_id = 5)
+      OUT INSERT INTO ads (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id, company_id) DO UPDATE SET name = excluded.name WHERE EXISTS (SELECT 1 FROM campaigns c WHERE c.id = excluded.campaign_id AND c.company_id = 5)
 
       # ON CONFLICT ON CONSTRAINT
       IN  insert into ads (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint ads_pkey do nothing

@@ -78,7 +78,8 @@ class TenantContextTest {
     assertThatThrownBy(() -> TenantContext.open(new BigDecimal("1.5"))).isInstanceOf(InvalidTenantException.class)
         .hasMessageContaining("java.math.BigDecimal");
     assertThatThrownBy(() -> TenantContext.open("a\0b")).isInstanceOf(InvalidTenantException.class);
-    assertThatThrownBy(() -> TenantContext.open(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> TenantContext.open(null)).isInstanceOf(InvalidTenantException.class)
+        .hasMessageContaining("null");
     assertThatThrownBy(() -> TenantContext.openCrossTenant(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 
