@@ -179,12 +179,15 @@ final class ScopeRewriter {
       where.add(pending(target, tt, null));
     }
     boolean single = true;
-    if (delete.getUsingList() != null) {
-      for (Table using : delete.getUsingList()) {
+    if (delete.getUsingFromItemList() != null) {
+      for (FromItem item : delete.getUsingFromItemList()) {
         single = false;
-        TenantTable ut = refs.get(using);
-        if (ut != null) {
-          where.add(pending(using, ut, null));
+        // a subquery in USING is a scope of its own; anything else unscoped is refused afterwards
+        if (item instanceof Table using) {
+          TenantTable ut = refs.get(using);
+          if (ut != null) {
+            where.add(pending(using, ut, null));
+          }
         }
       }
     }
@@ -275,7 +278,7 @@ final class ScopeRewriter {
     items.add(ps.getFromItem());
     if (ps.getJoins() != null) {
       for (Join j : ps.getJoins()) {
-        items.add(j.getRightItem());
+        items.add(j.getFromItem());
       }
     }
     boolean single = items.size() == 1;
@@ -375,7 +378,7 @@ final class ScopeRewriter {
     List<Pending> tree = new ArrayList<>(pendingOf(first, firstSlot));
     if (joins != null) {
       for (Join join : joins) {
-        List<Pending> right = pendingOf(join.getRightItem(), join::setRightItem);
+        List<Pending> right = pendingOf(join.getFromItem(), join::setFromItem);
         if (join.isSimple() && !join.isOuter() && !join.isLeft() && !join.isRight() && !join.isFull()) {
           where.addAll(tree);
           tree = new ArrayList<>(right);

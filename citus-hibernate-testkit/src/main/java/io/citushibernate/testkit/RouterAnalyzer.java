@@ -499,9 +499,11 @@ final class RouterAnalyzer {
       if (target != null && target.distributed()) {
         write = true;
       }
-      if (delete.getUsingList() != null) {
-        for (Table t : delete.getUsingList()) {
-          tableRef(t, scope);
+      if (delete.getUsingFromItemList() != null) {
+        for (FromItem item : delete.getUsingFromItemList()) {
+          if (item instanceof Table t) {
+            tableRef(t, scope);
+          }
         }
       }
       joins(delete.getJoins(), scope, start);
