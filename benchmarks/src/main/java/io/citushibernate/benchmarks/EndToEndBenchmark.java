@@ -39,8 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(10)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 5)
-@Measurement(iterations = 3, time = 5)
+// Hibernate on 10 threads over 2 cores needs about two minutes before throughput stops rising
+@Warmup(iterations = 12, time = 10)
+@Measurement(iterations = 5, time = 10)
 public class EndToEndBenchmark {
   /** Threads and pool connections. */
   public static final int CONNECTIONS = 10;

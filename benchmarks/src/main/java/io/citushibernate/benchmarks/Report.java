@@ -275,8 +275,9 @@ final class Report {
 
   private void endToEndRequests(StringBuilder md) {
     md.append("## End to end: requests per second (`EndToEndBenchmark.request`, 10 threads, pool of 10)\n\n");
-    md.append("| Tenants | citus | hibernate | jdbc | jdbc_inlined | **citus / hibernate** | citus / jdbc "
-        + "| jdbc_inlined / jdbc |\n|---|---|---|---|---|---|---|---|\n");
+    md.append("| Tenants | ").append(String.join(" | ", VARIANTS))
+        .append(" | **citus / hibernate** | citus / jdbc | jdbc_inlined / jdbc |\n|---|")
+        .append("---|".repeat(VARIANTS.length + 3)).append('\n');
     for (String tenants : tenantCounts()) {
       md.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(tenants)));
       for (String v : VARIANTS) {
@@ -300,8 +301,8 @@ final class Report {
       }
     }
     md.append(String.join(", ", allocs)).append(".\n\n");
-    md.append("*jdbc_inlined / jdbc* isolates the cost of a literal tenant in the SQL text (what citus-hibernate "
-        + "sends today): the same statements, tenant inlined instead of bound, so the text differs per tenant "
+    md.append("*jdbc_inlined / jdbc* isolates the cost of a literal tenant in the SQL text (what `citus_literal` "
+        + "sends): the same statements, tenant inlined instead of bound, so the text differs per tenant "
         + "and pgjdbc does not reuse server-side prepared statements for it (`prepareThreshold`, "
         + "per-connection statement cache of 256 queries).\n\n");
   }
@@ -312,8 +313,9 @@ final class Report {
     }
     String tenants = param(operations.get(0), "tenants");
     md.append("## End to end, one operation per transaction (").append(tenants).append(" tenants, ops/s)\n\n");
-    md.append("| Operation | citus | hibernate | jdbc | jdbc_inlined | **citus / hibernate** | jdbc_inlined / jdbc |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
+    md.append("| Operation | ").append(String.join(" | ", VARIANTS))
+        .append(" | **citus / hibernate** | jdbc_inlined / jdbc |\n|---|")
+        .append("---|".repeat(VARIANTS.length + 2)).append('\n');
     for (String op : RunBenchmarks.OPERATIONS.split("\\|")) {
       md.append("| ").append(op);
       for (String v : VARIANTS) {

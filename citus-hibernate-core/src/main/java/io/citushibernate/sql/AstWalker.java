@@ -10,7 +10,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
@@ -35,7 +34,7 @@ import net.sf.jsqlparser.statement.upsert.Upsert;
  */
 final class AstWalker {
   /** What one walk found, in document order. */
-  record Found(List<Object> scopes, List<Table> tables, List<JsonExpression> jsonExpressions) {
+  record Found(List<Object> scopes, List<Table> tables) {
   }
 
   private static final String AST_PACKAGE = "net.sf.jsqlparser.";
@@ -67,7 +66,6 @@ final class AstWalker {
 
   private final List<Object> scopes = new ArrayList<>();
   private final List<Table> tables = new ArrayList<>();
-  private final List<JsonExpression> jsonExpressions = new ArrayList<>();
   /** The AST nodes from the root to the node being visited; collections are not on it. */
   private final List<Object> path = new ArrayList<>();
   private final Set<Object> visited = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -77,13 +75,13 @@ final class AstWalker {
 
   /**
    * The SELECT/UPDATE/DELETE/INSERT scopes of {@code statement}, outermost first, its table
-   * references except those that name a CTE in scope, and its JSON operator expressions. Qualifiers ({@code a.col}, {@code a.*},
+   * references except those that name a CTE in scope. Qualifiers ({@code a.col}, {@code a.*},
    * {@code FOR UPDATE OF a}) are not references.
    */
   static Found walk(Statement statement) {
     AstWalker walker = new AstWalker();
     walker.visit(statement);
-    return new Found(walker.scopes, walker.tables, walker.jsonExpressions);
+    return new Found(walker.scopes, walker.tables);
   }
 
   private static boolean mayHoldNodes(Field f) {
@@ -144,8 +142,6 @@ final class AstWalker {
     } else if (node instanceof PlainSelect || node instanceof Update || node instanceof Delete
         || node instanceof Insert) {
       scopes.add(node);
-    } else if (node instanceof JsonExpression json) {
-      jsonExpressions.add(json);
     }
     path.add(node);
     if (node instanceof Collection<?> collection) { // ExpressionList and friends are lists
