@@ -1,5 +1,7 @@
 package io.citushibernate.examples.adanalytics;
 
+import io.citushibernate.examples.support.SqlRecorder;
+
 import java.io.PrintStream;
 import org.hibernate.SessionFactory;
 

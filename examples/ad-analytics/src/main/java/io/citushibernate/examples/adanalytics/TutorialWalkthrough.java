@@ -1,6 +1,9 @@
 package io.citushibernate.examples.adanalytics;
 
-import io.citushibernate.examples.adanalytics.SqlRecorder.Traced;
+import io.citushibernate.examples.support.TextTable;
+import io.citushibernate.examples.support.SqlRecorder;
+
+import io.citushibernate.examples.support.SqlRecorder.Traced;
 import io.citushibernate.tenant.TenantContext;
 import java.util.List;
 import java.util.function.Supplier;

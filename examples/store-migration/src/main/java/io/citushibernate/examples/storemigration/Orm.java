@@ -1,5 +1,7 @@
 package io.citushibernate.examples.storemigration;
 
+import io.citushibernate.examples.support.SqlRecorder;
+
 import io.citushibernate.examples.storemigration.model.LineItem;
 import io.citushibernate.examples.storemigration.model.Order;
 import io.citushibernate.examples.storemigration.model.Product;

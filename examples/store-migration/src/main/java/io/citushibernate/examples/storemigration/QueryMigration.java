@@ -1,6 +1,9 @@
 package io.citushibernate.examples.storemigration;
 
-import io.citushibernate.examples.storemigration.SqlRecorder.Traced;
+import io.citushibernate.examples.support.TextTable;
+import io.citushibernate.examples.support.SqlRecorder;
+
+import io.citushibernate.examples.support.SqlRecorder.Traced;
 import io.citushibernate.examples.storemigration.model.Order;
 import io.citushibernate.tenant.TenantContext;
 import java.util.Locale;

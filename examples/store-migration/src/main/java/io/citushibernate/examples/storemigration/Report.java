@@ -1,5 +1,7 @@
 package io.citushibernate.examples.storemigration;
 
+import io.citushibernate.examples.support.TextTable;
+
 import java.io.PrintStream;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.citushibernate.examples.storemigration;
 
+import io.citushibernate.examples.support.SqlRecorder;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.citushibernate.examples.storemigration;
+package io.citushibernate.examples.support;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A query result laid out the way psql prints it, so it reads like the migration guide's psql sessions. */
+/** A query result laid out the way psql prints it, so examples read like the Citus docs' psql sessions. */
 public final class TextTable {
   private final List<String> headers;
   private final List<Object[]> rows = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.citushibernate.examples.adanalytics;
+package io.citushibernate.examples.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.citushibernate.examples.storemigration;
+package io.citushibernate.examples.support;
 
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationHandler;
