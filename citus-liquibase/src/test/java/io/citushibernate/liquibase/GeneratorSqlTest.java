@@ -161,4 +161,18 @@ class GeneratorSqlTest {
                 "ALTER TABLE orders ADD CONSTRAINT orders_region_fkey FOREIGN KEY (region_id)"
                         + " REFERENCES regions (region_id)");
     }
+
+    @Test
+    void schemaChangesRunTheirFunctionAndUndoEachOther() {
+        DistributeSchemaChange distribute = new DistributeSchemaChange();
+        distribute.setSchemaName("tenant_a");
+        assertThat(sql(distribute.statements(database)[0])).containsExactly(sql(new SchemaDistributionStatement("tenant_a", true)).get(0));
+        assertThat(distribute.getConfirmationMessage()).isEqualTo("Schema tenant_a distributed");
+        SchemaDistributionChange undo = (SchemaDistributionChange) distribute.createInverses()[0];
+        assertThat(undo).isInstanceOf(UndistributeSchemaChange.class);
+        assertThat(undo.getSchemaName()).isEqualTo("tenant_a");
+        assertThat(sql(undo.statements(database)[0])).containsExactly(sql(new SchemaDistributionStatement("tenant_a", false)).get(0));
+        assertThat(undo.getConfirmationMessage()).isEqualTo("Schema tenant_a undistributed");
+        assertThat(((SchemaDistributionChange) undo.createInverses()[0])).isInstanceOf(DistributeSchemaChange.class);
+    }
 }
