@@ -8,7 +8,6 @@ import io.citushibernate.mapping.TenantModel;
 import io.citushibernate.schema.CitusSchema;
 import io.citushibernate.sql.StatementRewriter;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -33,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class CitusIntegrator implements Integrator {
   private static final Logger LOG = LoggerFactory.getLogger(CitusIntegrator.class);
-  private static final Map<SessionFactoryImplementor, TenantModel> MODELS = new ConcurrentHashMap<>();
 
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
@@ -69,19 +67,13 @@ public final class CitusIntegrator implements Integrator {
     TenantReadListener reads = new TenantReadListener(model);
     listeners.appendListeners(EventType.LOAD, reads);
     listeners.prependListeners(EventType.INIT_COLLECTION, reads);
-    MODELS.put(sessionFactory, model);
     LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant key: {}", model.tenantTables().size(),
         model.tenantType().javaType().getSimpleName(), model.tenantTables());
   }
 
   @Override
   public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
-    MODELS.remove(sessionFactory);
-  }
-
-  /** The tenancy of a session factory built with this integrator, {@code null} if it has none. */
-  public static TenantModel modelOf(SessionFactoryImplementor sessionFactory) {
-    return MODELS.get(sessionFactory);
+    // nothing to release: the inspector and listeners go with the session factory
   }
 
   private static void installInspector(SessionFactoryImplementor sessionFactory, StatementRewriter rewriter,

@@ -39,15 +39,13 @@ public final class TenantModel {
   private final Map<String, TenantAttribute> attributes;
   private final List<TenantTable> tenantTables;
   private final Set<String> referenceTables;
-  private final Set<String> tenantEntityNames;
   private final TenantType tenantType;
 
   private TenantModel(Map<String, TenantAttribute> attributes, List<TenantTable> tenantTables,
-      Set<String> referenceTables, Set<String> tenantEntityNames, TenantType tenantType) {
+      Set<String> referenceTables, TenantType tenantType) {
     this.attributes = attributes;
     this.tenantTables = tenantTables;
     this.referenceTables = referenceTables;
-    this.tenantEntityNames = tenantEntityNames;
     this.tenantType = tenantType;
   }
 
@@ -167,7 +165,7 @@ public final class TenantModel {
     }
     TenantType type = typesSeen.isEmpty() ? null : typesSeen.keySet().iterator().next();
     return new TenantModel(Collections.unmodifiableMap(attributes), List.copyOf(tables.values()),
-        Collections.unmodifiableSet(referenceTables), Collections.unmodifiableSet(tenantEntities), type);
+        Collections.unmodifiableSet(referenceTables), type);
   }
 
   /** The tenant attribute of an entity, or {@code null} when the entity has no tenant. */
@@ -198,11 +196,6 @@ public final class TenantModel {
   /** Tables shared by all tenants. */
   public Set<String> referenceTables() {
     return referenceTables;
-  }
-
-  /** Entities whose id is the tenant ({@code companies}). */
-  public Set<String> tenantEntityNames() {
-    return tenantEntityNames;
   }
 
   /**

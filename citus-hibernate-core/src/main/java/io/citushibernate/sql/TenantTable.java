@@ -30,14 +30,6 @@ public record TenantTable(String schema, String name, String column) {
     return identifier.toLowerCase(Locale.ROOT);
   }
 
-  /** {@code identifier} as SQL text, quoted when PostgreSQL would not read it back unchanged. */
-  public static String quoteIfNeeded(String identifier) {
-    if (identifier.matches("[a-z_][a-z0-9_$]*")) {
-      return identifier;
-    }
-    return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
-
   @Override
   public String toString() {
     return (schema == null ? "" : schema + ".") + name + "(" + column + ")";
