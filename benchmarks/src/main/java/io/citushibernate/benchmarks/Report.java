@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.ListStatistics;
 
 /** Turns the suite's JMH results into {@code RESULTS.md}: targets, tables, ratios, environment. */
 final class Report {
@@ -23,12 +27,14 @@ final class Report {
   private final long minutes;
   private final List<RunResult> rewrite;
   private final List<RunResult> requests;
+  private final List<RunResult> paired;
   private final List<RunResult> operations;
+  private final List<ClientCpu.Measurement> clientCpu;
   private final CacheFootprint.Footprint footprint;
   private final Map<String, Map<String, List<String>>> sql;
 
   Report(boolean quick, String command, String postgres, long minutes, List<RunResult> rewrite,
-      List<RunResult> requests, List<RunResult> operations, CacheFootprint.Footprint footprint,
+      List<RunResult> requests, List<RunResult> paired, List<RunResult> operations, List<ClientCpu.Measurement> clientCpu, CacheFootprint.Footprint footprint,
       Map<String, Map<String, List<String>>> sql) {
     this.quick = quick;
     this.command = command;
@@ -36,7 +42,9 @@ final class Report {
     this.minutes = minutes;
     this.rewrite = rewrite;
     this.requests = requests;
+    this.paired = paired;
     this.operations = operations;
+    this.clientCpu = clientCpu;
     this.footprint = footprint;
     this.sql = sql;
   }
@@ -107,6 +115,45 @@ final class Report {
     return new double[] {r, r * Math.sqrt(ea * ea + eb * eb)};
   }
 
+  /** A side of the paired benchmark's group ({@code scoped} or {@code plain}). */
+  private static Result<?> side(RunResult r, String method) {
+    return r == null ? null : r.getSecondaryResults().get(method);
+  }
+
+  private RunResult paired(String tenants) {
+    for (RunResult r : paired) {
+      if (param(r, "tenants").equals(tenants)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * scoped / plain of {@link PairedEndToEndBenchmark}, iteration by iteration: {mean, its 99.9%
+   * error, lowest, highest, iterations}. Both sides ran in the same seconds, so each ratio is a
+   * paired observation.
+   */
+  private static double[] pairedRatio(RunResult r) {
+    ListStatistics ratios = new ListStatistics();
+    if (r != null) {
+      for (BenchmarkResult fork : r.getBenchmarkResults()) {
+        for (IterationResult it : fork.getIterationResults()) {
+          Result<?> scoped = it.getSecondaryResults().get("scoped");
+          Result<?> plain = it.getSecondaryResults().get("plain");
+          if (scoped != null && plain != null && plain.getScore() > 0) {
+            ratios.addValue(scoped.getScore() / plain.getScore());
+          }
+        }
+      }
+    }
+    if (ratios.getN() == 0) {
+      return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0};
+    }
+    double err = ratios.getN() > 2 ? ratios.getMeanErrorAt(0.999) : Double.NaN;
+    return new double[] {ratios.getMean(), err, ratios.getMin(), ratios.getMax(), ratios.getN()};
+  }
+
   // ---- formatting
 
   private static String ns(double v) {
@@ -152,10 +199,11 @@ final class Report {
     StringBuilder sb = new StringBuilder("citus-hibernate benchmark summary").append(quick ? " (quick run, indicative)" : "")
         .append('\n');
     for (String tenants : tenantCounts()) {
+      double[] p = pairedRatio(paired(tenants));
       double[] r = ratio(endToEnd(requests, "request", "citus", tenants), endToEnd(requests, "request", "hibernate", tenants));
       double[] lit = ratio(endToEnd(requests, "request", "jdbc_inlined", tenants), endToEnd(requests, "request", "jdbc", tenants));
-      sb.append(String.format(Locale.ROOT, "  %7s tenants: citus/hibernate = %s, jdbc_inlined/jdbc = %s%n", tenants,
-          ratioText(r), ratioText(lit)));
+      sb.append(String.format(Locale.ROOT, "  %7s tenants: citus/hibernate paired = %s, separate runs = %s, "
+          + "jdbc_inlined/jdbc = %s%n", tenants, ratioText(p), ratioText(r), ratioText(lit)));
     }
     RunResult join5 = find(rewrite, "RewriteBenchmark", "firstSeen", "statement", "join5");
     sb.append("  rewrite: worst cached ").append(ns(worstCached())).append(", first-seen 5-table join ")
@@ -179,6 +227,9 @@ final class Report {
   private List<String> tenantCounts() {
     TreeSet<Integer> counts = new TreeSet<>();
     for (RunResult r : requests) {
+      counts.add(Integer.parseInt(param(r, "tenants")));
+    }
+    for (RunResult r : paired) {
       counts.add(Integer.parseInt(param(r, "tenants")));
     }
     List<String> out = new ArrayList<>();
@@ -209,8 +260,10 @@ final class Report {
     targets(md);
     rewriteLadder(md);
     joinScaling(md);
+    endToEndPaired(md);
     endToEndRequests(md);
     endToEndOperations(md);
+    clientCpu(md);
     cache(md);
     raw(md);
     statements(md);
@@ -226,14 +279,18 @@ final class Report {
     md.append("| Rewrite, first seen, 5-table join ≤ 50 µs | ").append(nsWithError(join5)).append(" | ")
         .append(verdict(score(join5) <= FIRST_SEEN_TARGET_NS)).append(" |\n");
     for (String tenants : tenantCounts()) {
-      double[] r = ratio(endToEnd(requests, "request", "citus", tenants),
-          endToEnd(requests, "request", "hibernate", tenants));
-      md.append("| End to end, citus-hibernate / plain Hibernate ≥ 0.97, ").append(tenants).append(" tenants | ")
+      double[] p = pairedRatio(paired(tenants));
+      double[] r = Double.isNaN(p[0]) ? ratio(endToEnd(requests, "request", "citus", tenants),
+          endToEnd(requests, "request", "hibernate", tenants)) : p;
+      md.append("| End to end, citus-hibernate / plain Hibernate ≥ 0.97, ").append(tenants).append(" tenants")
+          .append(Double.isNaN(p[0]) ? " (separate runs)" : " (paired)").append(" | ")
           .append(ratioText(r)).append(" | ").append(verdict(r[0] >= RATIO_TARGET)).append(" |\n");
     }
-    md.append("\nThe ratio is throughput of `request` (six operations in one transaction, 10 threads) with "
-        + "citus-hibernate divided by plain Hibernate with hand-written tenant predicates; ± is propagated "
-        + "from JMH's 99.9% confidence intervals.\n\n");
+    md.append("\nThe ratio is throughput of `request` (six operations in one transaction) with citus-hibernate "
+        + "divided by plain Hibernate with hand-written tenant predicates. *Paired*: both ran at once in one JVM "
+        + "(`PairedEndToEndBenchmark`, 5 + 5 threads, one pool of 10), mean of the per-iteration ratios ± its "
+        + "99.9% confidence interval. *Separate runs*: `EndToEndBenchmark`, one variant after the other, ± "
+        + "propagated from JMH's 99.9% intervals.\n\n");
   }
 
   private void rewriteLadder(StringBuilder md) {
@@ -307,27 +364,78 @@ final class Report {
         + "per-connection statement cache of 256 queries).\n\n");
   }
 
+  private void endToEndPaired(StringBuilder md) {
+    if (paired.isEmpty()) {
+      return;
+    }
+    md.append("## End to end, paired: citus-hibernate and plain Hibernate at once (`PairedEndToEndBenchmark`)\n\n");
+    md.append("| Tenants | citus-hibernate, requests/s | plain Hibernate, requests/s | **ratio, mean ± 99.9%** "
+        + "| lowest – highest iteration | iterations |\n|---|---|---|---|---|---|\n");
+    for (String tenants : tenantCounts()) {
+      RunResult r = paired(tenants);
+      if (r == null) {
+        continue;
+      }
+      double[] p = pairedRatio(r);
+      md.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(tenants)))
+          .append(" | ").append(sideText(side(r, "scoped"))).append(" | ").append(sideText(side(r, "plain")))
+          .append(" | **").append(ratioText(p)).append("** | ")
+          .append(String.format(Locale.ROOT, "%.3f – %.3f", p[2], p[3])).append(" | ").append((int) p[4])
+          .append(" |\n");
+    }
+    md.append("\nFive threads run `request` through citus-hibernate while five run it through plain Hibernate, on the "
+        + "same server, pool and data: both sides see the same JIT, garbage collections, checkpoints and "
+        + "neighbours at the same moment, and the threads share the cores fairly, so a side that needs more CPU "
+        + "per request completes fewer. Each iteration gives one ratio.\n\n");
+  }
+
+  private static String sideText(Result<?> r) {
+    return r == null ? "n/a" : String.format(Locale.ROOT, "%,.0f ± %,.0f", r.getScore(), r.getScoreError());
+  }
+
   private void endToEndOperations(StringBuilder md) {
     if (operations.isEmpty()) {
       return;
     }
     String tenants = param(operations.get(0), "tenants");
     md.append("## End to end, one operation per transaction (").append(tenants).append(" tenants, ops/s)\n\n");
-    md.append("| Operation | ").append(String.join(" | ", VARIANTS))
-        .append(" | **citus / hibernate** | jdbc_inlined / jdbc |\n|---|")
-        .append("---|".repeat(VARIANTS.length + 2)).append('\n');
+    md.append("| Operation | ").append(String.join(" | ", RunBenchmarks.OPERATION_VARIANTS))
+        .append(" | **citus / hibernate** | citus / jdbc |\n|---|")
+        .append("---|".repeat(RunBenchmarks.OPERATION_VARIANTS.length + 2)).append('\n');
     for (String op : RunBenchmarks.OPERATIONS.split("\\|")) {
       md.append("| ").append(op);
-      for (String v : VARIANTS) {
+      for (String v : RunBenchmarks.OPERATION_VARIANTS) {
         md.append(" | ").append(ops(endToEnd(operations, op, v, tenants)));
       }
       md.append(" | **").append(ratioText(ratio(endToEnd(operations, op, "citus", tenants),
           endToEnd(operations, op, "hibernate", tenants)))).append("**");
-      md.append(" | ").append(ratioText(ratio(endToEnd(operations, op, "jdbc_inlined", tenants),
+      md.append(" | ").append(ratioText(ratio(endToEnd(operations, op, "citus", tenants),
           endToEnd(operations, op, "jdbc", tenants)))).append(" |\n");
     }
     md.append("\nPlain Hibernate's `findById` and `lazyAds` carry no tenant predicate (Hibernate has no place for "
         + "a hand-written one in entity and collection loads); the JDBC variants scope every statement.\n\n");
+  }
+
+  private void clientCpu(StringBuilder md) {
+    if (clientCpu.isEmpty()) {
+      return;
+    }
+    double plain = Double.NaN;
+    for (ClientCpu.Measurement m : clientCpu) {
+      if (m.variant().equals("hibernate")) {
+        plain = m.cpuMicros();
+      }
+    }
+    md.append("## Client CPU per request (`ClientCpu`, one thread, 1,000 tenants)\n\n");
+    md.append("| Variant | client CPU, µs/request | vs hibernate | wall, µs/request |\n|---|---|---|---|\n");
+    for (ClientCpu.Measurement m : clientCpu) {
+      md.append("| ").append(m.variant()).append(String.format(Locale.ROOT, " | %.1f | %+.1f µs (%.2f×) | %.1f |%n",
+          m.cpuMicros(), m.cpuMicros() - plain, m.cpuMicros() / plain, m.wallMicros()));
+    }
+    md.append("\nThe CPU time of the calling thread per `request`, the variants interleaved in rounds on one database "
+        + "(medians of the second half of the rounds): what each client spends, without the server's share or "
+        + "waiting. It is the cost a library adds on the client; with client and server on the same cores it is "
+        + "also what the throughput ratio is made of.\n\n");
   }
 
   private void cache(StringBuilder md) {
@@ -344,6 +452,7 @@ final class Report {
     md.append("## All results\n\n| Benchmark | Parameters | Score | Error (99.9%) | Unit | Alloc/op |\n");
     md.append("|---|---|---|---|---|---|\n");
     List<RunResult> all = new ArrayList<>(rewrite);
+    all.addAll(paired);
     all.addAll(requests);
     all.addAll(operations);
     for (RunResult r : all) {

@@ -29,16 +29,22 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>The suite, in order:
  * <ol>
  *   <li>{@link RewriteBenchmark} and {@link JoinScalingBenchmark}, with the GC profiler;
- *   <li>{@link EndToEndBenchmark#request()} for every variant at 10, 1,000 and 100,000 tenants;
- *   <li>the single operations of {@link EndToEndBenchmark} for every variant at 1,000 tenants,
+ *   <li>{@link PairedEndToEndBenchmark}: citus-hibernate and plain Hibernate at once, at 10, 1,000 and
+ *       100,000 tenants (the headline ratio);
+ *   <li>{@link EndToEndBenchmark#request()} for every variant, one after the other, at 1,000 tenants;
+ *   <li>the single operations of {@link EndToEndBenchmark} for citus, hibernate and jdbc at 1,000 tenants,
  *       shorter (2 warmup and 3 measurement iterations of 3 s);
+ *   <li>{@link ClientCpu}: the client's CPU per request, citus, hibernate and jdbc interleaved;
  *   <li>{@link CacheFootprint} at the default cache size and {@link ShowSql}'s statements.
  * </ol>
- * A full run takes about 20 minutes. {@code --quick} (1 warmup, 2 short iterations, 10 and 1,000
- * tenants) checks that everything works in 10 to 15 minutes; its numbers are only indicative.
+ * A full run takes about 45 minutes on 2 cores (Hibernate needs about two minutes of warm-up per
+ * trial there). {@code --quick} (1 warmup, 2 short iterations, 10 and 1,000 tenants) checks that
+ * everything works in 10 to 15 minutes; its numbers are only indicative.
  */
 public final class RunBenchmarks {
   static final String OPERATIONS = "findById|listCampaigns|campaignStats|updateBudget|insertClick|lazyAds";
+  /** The variants of the single-operation runs: the literal-tenant pair is covered by {@code request}. */
+  static final String[] OPERATION_VARIANTS = {"citus", "hibernate", "jdbc"};
 
   private RunBenchmarks() {
   }
@@ -65,19 +71,26 @@ public final class RunBenchmarks {
         .include(JoinScalingBenchmark.class.getName() + "\\."));
 
     String[] tenantCounts = quick ? new String[] {"10", "1000"} : new String[] {"10", "1000", "100000"};
+    List<RunResult> paired = run(base(quick, true, out.resolve("jmh-end-to-end-paired.json"))
+        .include(PairedEndToEndBenchmark.class.getName() + "\\.")
+        .param("tenants", tenantCounts));
+
     List<RunResult> requests = run(base(quick, true, out.resolve("jmh-end-to-end.json"))
         .include(EndToEndBenchmark.class.getName() + "\\.request$")
-        .param("tenants", tenantCounts));
+        .param("tenants", "1000"));
 
     ChainedOptionsBuilder ops = base(quick, true, out.resolve("jmh-operations.json"))
         .include(EndToEndBenchmark.class.getName() + "\\.(" + OPERATIONS + ")$")
-        .param("tenants", "1000");
+        .param("tenants", "1000")
+        .param("variant", OPERATION_VARIANTS);
     if (!quick) {
       ops.warmupIterations(2).warmupTime(TimeValue.seconds(3))
           .measurementIterations(3).measurementTime(TimeValue.seconds(3));
     }
     List<RunResult> operations = run(ops);
 
+    List<ClientCpu.Measurement> clientCpu = ClientCpu.measure(List.of(Variant.CITUS, Variant.HIBERNATE, Variant.JDBC),
+        1000, quick ? 4 : 16, quick ? 500 : 3000, false);
     CacheFootprint.Footprint footprint = CacheFootprint.measure(CacheFootprint.DEFAULT_SIZE);
     Map<String, Map<String, List<String>>> sql = ShowSql.capture();
     String postgres;
@@ -86,7 +99,7 @@ public final class RunBenchmarks {
     }
     long minutes = Math.round((System.nanoTime() - started) / 60e9);
 
-    Report report = new Report(quick, command, postgres, minutes, rewrite, requests, operations, footprint, sql);
+    Report report = new Report(quick, command, postgres, minutes, rewrite, requests, paired, operations, clientCpu, footprint, sql);
     Path file = out.resolve("RESULTS.md");
     Files.writeString(file, report.markdown());
     System.out.println();

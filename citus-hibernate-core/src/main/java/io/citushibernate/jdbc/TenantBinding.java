@@ -142,8 +142,9 @@ public final class TenantBinding {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       String name = method.getName();
-      if (args != null && args.length >= 2 && name.startsWith("set") && args[0] instanceof Integer index
-          && method.getParameterTypes()[0] == int.class) {
+      // Every PreparedStatement setter takes the int index first; CallableStatement's by-name
+      // setters take a String there, so the Integer test alone tells them apart.
+      if (args != null && args.length >= 2 && args[0] instanceof Integer index && name.startsWith("set")) {
         Object[] shifted = args.clone();
         shifted[0] = plan.actualIndex(index);
         return TenantBinding.invoke(target, method, shifted);

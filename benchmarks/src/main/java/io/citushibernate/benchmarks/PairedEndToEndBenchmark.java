@@ -1,0 +1,104 @@
+package io.citushibernate.benchmarks;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link EndToEndBenchmark#request()} for two variants at once: five threads run the workload
+ * through citus-hibernate ({@code scoped}) while five run it through plain Hibernate, on one
+ * server, one pool of 10 connections and the same data, in the same JVM. Both sides see the same
+ * machine at the same moment (JIT, garbage collection, the server's checkpoints and vacuum, the
+ * other programs of a shared machine), so the ratio of their throughputs, iteration by iteration,
+ * is far steadier than a ratio of two separate runs. The threads of both sides share the cores
+ * fairly, so a side that needs more CPU per request completes fewer requests.
+ *
+ * <p>JMH reports the group's total and, per side, {@code request:scoped} and {@code request:plain}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 12, time = 10)
+@Measurement(iterations = 10, time = 10)
+public class PairedEndToEndBenchmark {
+  /** The citus-hibernate side: {@code citus} (tenant bound as a parameter) or {@code citus_literal}. */
+  @Param({"citus"})
+  public String scoped;
+
+  /** Tenants loaded and cycled through, by each side independently. */
+  @Param({"1000"})
+  public int tenants;
+
+  private AdAnalyticsDatabase db;
+  private HikariDataSource pool;
+  private Workload scopedWorkload;
+  private Workload plainWorkload;
+  private final AtomicLong scopedSequence = new AtomicLong();
+  private final AtomicLong plainSequence = new AtomicLong();
+
+  @Setup(Level.Trial)
+  public void start() {
+    db = AdAnalyticsDatabase.start(tenants);
+    pool = db.pool(EndToEndBenchmark.CONNECTIONS, 5);
+    scopedWorkload = Variant.of(scoped).create(pool);
+    plainWorkload = Variant.HIBERNATE.create(pool);
+  }
+
+  @TearDown(Level.Trial)
+  public void stop() {
+    try {
+      closeAll(scopedWorkload, plainWorkload);
+    } finally {
+      closeAll(pool, db);
+    }
+  }
+
+  private static void closeAll(AutoCloseable... resources) {
+    for (AutoCloseable r : resources) {
+      if (r != null) {
+        try {
+          r.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("Cannot close " + r, e);
+        }
+      }
+    }
+  }
+
+  private Object request(Workload workload, AtomicLong sequence) {
+    long n = sequence.getAndIncrement();
+    return workload.request(n % tenants + 1, (int) ((n / tenants) % AdAnalyticsDatabase.CAMPAIGNS_PER_TENANT));
+  }
+
+  /** One request through citus-hibernate. */
+  @Benchmark
+  @Group("request")
+  @GroupThreads(5)
+  public Object scoped() {
+    return request(scopedWorkload, scopedSequence);
+  }
+
+  /** One request through plain Hibernate, tenant predicates by hand. */
+  @Benchmark
+  @Group("request")
+  @GroupThreads(5)
+  public Object plain() {
+    return request(plainWorkload, plainSequence);
+  }
+}
