@@ -5,7 +5,9 @@ import io.citushibernate.CitusMappingException;
 import io.citushibernate.mapping.TenantModel;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,8 +57,26 @@ public final class CitusSchema {
     List<Distribution.Step> steps = plan(layout);
     KeyRewriter.rewrite(layout);
     ServiceRegistry registry = implementor.getMetadataBuildingOptions().getServiceRegistry();
-    Distribution distribution = new Distribution(steps, target, fail, !isUpdate(properties), registry);
+    Distribution distribution = new Distribution(steps, foreignKeysToReferenceTables(steps), metadata, target, fail,
+        !isUpdate(properties), registry);
     implementor.getDatabase().addAuxiliaryDatabaseObject(distribution);
+  }
+
+  /** Foreign keys from the tables {@code steps} distributes to the tables it makes reference tables. */
+  static List<ForeignKey> foreignKeysToReferenceTables(List<Distribution.Step> steps) {
+    Set<Table> reference = Collections.newSetFromMap(new IdentityHashMap<>());
+    steps.stream().filter(Distribution.Step::reference).forEach(s -> reference.add(s.table()));
+    List<ForeignKey> out = new ArrayList<>();
+    for (Distribution.Step step : steps) {
+      if (!step.reference()) {
+        for (ForeignKey fk : Layout.foreignKeys(step.table())) {
+          if (reference.contains(fk.getReferencedTable())) {
+            out.add(fk);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /**

@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
+import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Table;
 import org.hibernate.service.ServiceRegistry;
 import org.slf4j.Logger;
@@ -21,6 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The Citus statements of a schema export, as one auxiliary database object: Hibernate exports
  * it after all tables and foreign keys on create, and drops it before them.
+ *
+ * <p>Foreign keys from distributed tables to reference tables are dropped before the Citus calls
+ * and created again after them: with the coordinator in Citus' metadata (single-node clusters,
+ * and any cluster that ran {@code citus_set_coordinator_host}), {@code create_reference_table}
+ * turns every local table that references the new reference table into a Citus local table, and
+ * such a table can no longer be distributed.
  *
  * <p>Before it is exported to a database it checks that database for the {@code citus}
  * extension; when the database cannot be reached (a script-only export without a connection) the
@@ -49,14 +57,19 @@ final class Distribution implements AuxiliaryDatabaseObject {
   }
 
   private final List<Step> steps;
+  /** Foreign keys from distributed tables to reference tables, re-created after the Citus calls. */
+  private final transient List<ForeignKey> toReferenceTables;
+  private final transient Metadata metadata;
   private final Target target;
   private final boolean failWhenMissing;
   private final boolean dropOnExport;
   private final transient ServiceRegistry registry;
 
-  Distribution(List<Step> steps, Target target, boolean failWhenMissing, boolean dropOnExport,
-      ServiceRegistry registry) {
+  Distribution(List<Step> steps, List<ForeignKey> toReferenceTables, Metadata metadata, Target target,
+      boolean failWhenMissing, boolean dropOnExport, ServiceRegistry registry) {
     this.steps = List.copyOf(steps);
+    this.toReferenceTables = List.copyOf(toReferenceTables);
+    this.metadata = metadata;
     this.target = target;
     this.failWhenMissing = failWhenMissing;
     this.dropOnExport = dropOnExport;
@@ -84,6 +97,12 @@ final class Distribution implements AuxiliaryDatabaseObject {
       return new String[0];
     }
     List<String> sql = new ArrayList<>();
+    List<ForeignKey> detached = toReferenceTables.isEmpty() || target == Target.DETECT && allDistributed(context)
+        ? List.of() : toReferenceTables;
+    Dialect dialect = context.getDialect();
+    for (ForeignKey fk : detached) {
+      sql.addAll(List.of(dialect.getForeignKeyExporter().getSqlDropStrings(fk, metadata, context)));
+    }
     for (Step step : steps) {
       String table = regclass(context, step.table());
       StringBuilder call = new StringBuilder("select ");
@@ -108,7 +127,46 @@ final class Distribution implements AuxiliaryDatabaseObject {
       }
       sql.add(call.toString());
     }
+    for (ForeignKey fk : detached) {
+      sql.addAll(List.of(dialect.getForeignKeyExporter().getSqlCreateStrings(fk, metadata, context)));
+    }
     return sql.toArray(String[]::new);
+  }
+
+  /**
+   * Whether every table of {@link #steps} is in {@code pg_dist_partition} already (an export onto
+   * a schema an earlier run distributed): then the foreign keys stay as they are.
+   */
+  private boolean allDistributed(SqlStringGenerationContext context) {
+    StringBuilder query = new StringBuilder("select count(*) from pg_dist_partition where logicalrelid in (");
+    for (int i = 0; i < steps.size(); i++) {
+      query.append(i == 0 ? "" : ", ").append("to_regclass(").append(regclass(context, steps.get(i).table()))
+          .append(")");
+    }
+    query.append(')');
+    JdbcConnectionAccess access = registry == null ? null
+        : registry.requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess();
+    if (access == null) {
+      return false;
+    }
+    Connection connection = null;
+    try {
+      connection = access.obtainConnection();
+      try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query.toString())) {
+        return rs.next() && rs.getLong(1) == steps.size();
+      }
+    } catch (SQLException e) {
+      LOG.debug("could not tell whether the tables are distributed already; re-creating foreign keys", e);
+      return false;
+    } finally {
+      if (connection != null) {
+        try {
+          access.releaseConnection(connection);
+        } catch (SQLException e) {
+          LOG.debug("releasing the connection used to look for distributed tables failed", e);
+        }
+      }
+    }
   }
 
   @Override

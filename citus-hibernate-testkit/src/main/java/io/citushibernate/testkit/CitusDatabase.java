@@ -5,10 +5,10 @@ import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 
 /**
- * The database of one {@link CitusTest} class: a fresh schema on the best server available,
- * with a pooled, recording {@link DataSource} and, when the test names entities, a
- * {@link SessionFactory} whose tables {@code hbm2ddl} created (and, on Citus, distributed).
- * Inject it as a field or parameter.
+ * The database of one {@link CitusTest} class, or one {@link CitusTestDatabase}: a fresh schema
+ * on the best server available, with a pooled, recording {@link DataSource} and, when the test
+ * names entities, a {@link SessionFactory} whose tables {@code hbm2ddl} created (and, on Citus,
+ * distributed). Inject it as a field or parameter of a {@link CitusTest}.
  */
 public interface CitusDatabase {
   /** Where the database runs, best first. */
@@ -48,21 +48,28 @@ public interface CitusDatabase {
   /** The JDBC URL of the server (the schema is set on each connection). */
   String jdbcUrl();
 
-  /** The schema this test class owns; dropped after the class. */
+  /** The schema this database owns; dropped when the test class ends or the database is closed. */
   String schema();
 
   /** The pooled data source: statements through it are recorded and routing-checked. */
   DataSource dataSource();
 
   /**
-   * The session factory for {@link CitusTest#entities()}.
+   * The session factory for {@link CitusTest#entities()} or {@link CitusTestDatabase.Builder#entities}.
    *
-   * @throws IllegalStateException when the test names no entities
+   * @throws IllegalStateException when no entities were named
    */
   SessionFactory sessionFactory();
 
-  /** The SQL of the statements run through {@link #dataSource()} in the current test, in order. */
+  /**
+   * The SQL of the statements run through {@link #dataSource()}, in order, each batch entry
+   * counting: since the current test began (a {@link CitusTestDatabase}: since it opened), or
+   * since the last {@link #clearStatements()}.
+   */
   List<String> statements();
+
+  /** Forgets the statements recorded so far. */
+  void clearStatements();
 
   /** Empties every table of the schema in one {@code TRUNCATE ... RESTART IDENTITY CASCADE}. */
   void truncateAll();

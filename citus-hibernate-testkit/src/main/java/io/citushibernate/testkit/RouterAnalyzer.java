@@ -20,6 +20,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.AnalyticExpression;
+import net.sf.jsqlparser.expression.AnyComparisonExpression;
+import net.sf.jsqlparser.expression.AnyType;
 import net.sf.jsqlparser.expression.ArrayConstructor;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.DoubleValue;
@@ -33,10 +36,14 @@ import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
 import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.relational.Between;
+import net.sf.jsqlparser.expression.operators.relational.ComparisonOperator;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExistsExpression;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
+import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
+import net.sf.jsqlparser.expression.operators.relational.LikeExpression;
 import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
@@ -44,7 +51,9 @@ import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.select.AllColumns;
 import net.sf.jsqlparser.statement.select.FromItem;
 import net.sf.jsqlparser.statement.select.GroupByElement;
@@ -58,6 +67,7 @@ import net.sf.jsqlparser.statement.select.SelectItem;
 import net.sf.jsqlparser.statement.select.SetOperationList;
 import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.select.WithItem;
+import net.sf.jsqlparser.statement.update.ParenthesedUpdate;
 import net.sf.jsqlparser.statement.update.Update;
 import net.sf.jsqlparser.statement.update.UpdateSet;
 
@@ -67,14 +77,26 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  * same distribution column value.
  *
  * <p>A table is pinned by an equality of its distribution column with a constant or a bound
- * parameter ({@code c.company_id = 5}, {@code = ?}, {@code IN (5)}), or through a chain of
- * equalities with pinned columns: join conditions, {@code WHERE} equalities, {@code IN} and
- * {@code EXISTS} subqueries (which PostgreSQL pulls up into semi-joins), derived tables and CTEs.
- * Values flow into, never out of, correlated subqueries that are not pulled up (scalar
- * subqueries, {@code NOT EXISTS}, subqueries under {@code OR}) and from the preserved to the
- * nullable side of outer joins. {@code IN} lists and {@code OR}s of several values, and tables
- * pinned to different values, span several shards. Reference tables are free; local tables in a
- * statement on distributed tables are reported.
+ * parameter ({@code c.company_id = 5}, {@code = ?}, {@code IN (5)}, {@code = ANY('{5}')},
+ * {@code (company_id, id) = (5, 1)}), or through a chain of equalities with pinned columns, as far
+ * as PostgreSQL derives them before Citus prunes shards: join conditions, {@code WHERE} equalities,
+ * uncorrelated {@code IN} and {@code EXISTS} subqueries (pulled up into semi-joins), and derived
+ * tables and CTEs that PostgreSQL pulls up. Into a derived table or CTE with {@code GROUP BY},
+ * {@code DISTINCT}, aggregates or a set operation, and into {@code NOT EXISTS} and the nullable
+ * side of an outer join, values flow in but not out. Nothing crosses into or out of a subquery
+ * PostgreSQL plans on its own: scalar subqueries, correlated {@code IN}, subqueries under
+ * {@code OR}, derived tables with {@code LIMIT} or unpartitioned window functions, and CTEs that are
+ * materialized (referenced twice, {@code MATERIALIZED}, volatile); Citus runs those as separate
+ * multi-shard subplans unless their own constants pin them. A {@code WHERE} condition on the
+ * nullable side of an outer join makes it an inner join. {@code IN} lists and {@code OR}s of
+ * several values, and tables pinned to different values, span several shards. Reference tables are
+ * free; local tables in a statement on distributed tables are reported.
+ *
+ * <p>Where it is stricter than Citus: Citus checks {@code citus.multi_task_query_log_level} per
+ * (sub)plan, so it runs a statement it splits into several single-shard subplans (set operations,
+ * recursively planned subqueries and CTEs, {@code INSERT ... SELECT} through the coordinator) and a
+ * multi-row {@code INSERT} even when they reach different tenants; the analyzer refuses them. It
+ * also does not fold constant expressions ({@code company_id = 1 + 0}).
  */
 final class RouterAnalyzer {
   private static final String MULTI = "\u0000multi:";
@@ -190,16 +212,33 @@ final class RouterAnalyzer {
     }
   }
 
+  /**
+   * How values cross the boundary of a subquery, derived table or CTE, as PostgreSQL plans it
+   * (Citus prunes shards with the restrictions PostgreSQL derives).
+   */
+  private enum Flow {
+    /** Pulled up into the outer query: equalities across it are ordinary equivalences. */
+    OPEN,
+    /** Outer values are pushed in (qual pushdown, anti-join), inner values do not come out. */
+    INWARD,
+    /** Planned on its own (a subplan): nothing crosses; its tables must be pinned by its own constants. */
+    SEALED
+  }
+
   /** One query level: the names its FROM clause makes visible, and its CTEs. */
   private static final class Scope {
     final Scope parent;
-    final boolean barrier;
+    final Flow flow;
     final Map<String, Ref> byName = new LinkedHashMap<>();
     final Map<String, Outputs> ctes = new HashMap<>();
+    /** Columns merged by {@code JOIN ... USING}: an unqualified reference means the joined column. */
+    final Map<String, String> merged = new HashMap<>();
+    /** Whether a column inside refers to a query level outside. */
+    boolean correlated;
 
-    Scope(Scope parent, boolean barrier) {
+    Scope(Scope parent, Flow flow) {
       this.parent = parent;
-      this.barrier = barrier;
+      this.flow = flow;
     }
 
     boolean isWithin(Scope ancestor) {
@@ -209,15 +248,6 @@ final class RouterAnalyzer {
         }
       }
       return false;
-    }
-
-    Scope innermostBarrier() {
-      for (Scope s = this; s != null; s = s.parent) {
-        if (s.barrier) {
-          return s;
-        }
-      }
-      return null;
     }
 
     Outputs cte(String name) {
@@ -237,14 +267,45 @@ final class RouterAnalyzer {
     final List<String> nodes = new ArrayList<>();
     Scope scope;
     boolean star;
+    /** How outer restrictions on these columns reach inside (see {@link Flow}). */
+    Flow flow = Flow.OPEN;
+    /** With window functions: the columns every window is partitioned by; only those take outer restrictions. */
+    Set<String> partitioned;
+    /** The branches of a set operation; {@link #nodes} then holds one node per column that feeds them all. */
+    List<Outputs> branches;
+    /** For a CTE: how often it is referenced, and whether PostgreSQL must materialize it anyway. */
+    boolean cte;
+    int references;
+    boolean materialized;
+    /** For a SELECT CTE: its tables ({@code refs} from, to), which PostgreSQL drops when nothing references it. */
+    int firstRef = -1;
+    int endRef = -1;
 
     String first() {
       return nodes.isEmpty() ? null : nodes.get(0);
+    }
+
+    Flow flow(String column) {
+      if (cte && (materialized || references > 1)) {
+        return Flow.SEALED;
+      }
+      if (partitioned != null && !partitioned.contains(column)) {
+        return Flow.SEALED;
+      }
+      return flow;
     }
   }
 
   /** Outer-join context of an ON clause: which side a condition may restrict. */
   private record JoinSide(Set<Ref> preserved, boolean full) {
+  }
+
+  /** A column of a derived table or CTE as the outer query sees it, and the node inside that feeds it. */
+  private record Proxy(String outer, String inner, Outputs outputs, String column) {
+  }
+
+  /** An UPDATE that sets the distribution column to a constant: allowed when it is the value the row already has. */
+  private record DistributionUpdate(Ref target, String value) {
   }
 
   /** The equalities of one statement and what they pin. */
@@ -257,6 +318,12 @@ final class RouterAnalyzer {
     private final Map<String, Set<String>> pins = new HashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final Set<Ref> explained = new HashSet<>();
+    private final List<Proxy> proxies = new ArrayList<>();
+    private final Set<String> proxied = new HashSet<>();
+    private final List<DistributionUpdate> distributionUpdates = new ArrayList<>();
+    private final List<Outputs> ctes = new ArrayList<>();
+    private Ref modifiedReferenceTable;
+    private String modification;
     private boolean write;
     private int constants;
 
@@ -265,9 +332,9 @@ final class RouterAnalyzer {
     }
 
     Verdict run(Statement statement) {
-      Scope root = new Scope(null, false);
+      Scope root = new Scope(null, Flow.OPEN);
       if (statement instanceof Select select) {
-        select(select, root, false);
+        select(select, root, Flow.OPEN);
       } else if (statement instanceof Insert insert) {
         insert(insert, root);
       } else if (statement instanceof Update update) {
@@ -282,36 +349,64 @@ final class RouterAnalyzer {
 
     // ---- statements ----
 
-    Outputs select(Select select, Scope parent, boolean barrier) {
-      Scope scope = new Scope(parent, barrier);
+    Outputs select(Select select, Scope parent, Flow flow) {
+      Scope scope = new Scope(parent, flow);
       withItems(select.getWithItemsList(), scope);
       Outputs out;
       if (select instanceof PlainSelect ps) {
         out = plainSelect(ps, scope);
       } else if (select instanceof SetOperationList set) {
-        out = null;
-        for (Select branch : set.getSelects()) {
-          Outputs o = select(branch, scope, false);
-          if (out == null) {
-            out = o;
-          }
-        }
-        if (out == null) {
-          out = new Outputs();
-        }
+        out = setOperation(set, scope);
       } else if (select instanceof ParenthesedSelect ps) {
-        out = select(ps.getSelect(), scope, false);
+        out = select(ps.getSelect(), scope, Flow.OPEN);
       } else if (select instanceof Values values) {
         scan(values.getExpressions(), scope);
         out = new Outputs();
-        out.scope = scope;
+        out.flow = Flow.SEALED;
       } else {
         out = new Outputs();
+        out.flow = Flow.SEALED;
+      }
+      if (out.scope == null) {
         out.scope = scope;
+      }
+      if (select.getLimit() != null || select.getOffset() != null || select.getFetch() != null) {
+        out.flow = Flow.SEALED;
       }
       if (select.getOrderByElements() != null) {
         for (OrderByElement o : select.getOrderByElements()) {
           scan(o.getExpression(), scope);
+        }
+      }
+      return out;
+    }
+
+    /**
+     * A set operation: PostgreSQL pushes outer restrictions into every branch, but does not derive
+     * one from a branch's own restriction, so each output column feeds the branches' columns.
+     */
+    private Outputs setOperation(SetOperationList set, Scope scope) {
+      Outputs out = new Outputs();
+      out.scope = scope;
+      out.flow = Flow.INWARD;
+      out.branches = new ArrayList<>();
+      for (Select branch : set.getSelects()) {
+        out.branches.add(select(branch, scope, Flow.OPEN));
+      }
+      Outputs first = out.branches.isEmpty() ? null : out.branches.get(0);
+      if (first != null) {
+        out.star = first.star;
+        for (int i = 0; i < first.names.size(); i++) {
+          String node = "u" + constants++ + "." + i;
+          for (Outputs branch : out.branches) {
+            String name = branch.names.size() > i ? branch.names.get(i) : null;
+            String inner = branch.nodes.size() > i ? branch.nodes.get(i) : null;
+            if (inner != null && branch.flow(name) != Flow.SEALED) {
+              directed.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(inner);
+            }
+          }
+          out.names.add(first.names.get(i));
+          out.nodes.add(node);
         }
       }
       return out;
@@ -322,21 +417,29 @@ final class RouterAnalyzer {
         return;
       }
       for (WithItem<?> item : items) {
+        // getSelect() and its siblings cast without checking: a data-modifying CTE would throw there.
+        Object statement = item.getStatement();
         Outputs out;
-        if (item.getSelect() != null) {
-          out = select(item.getSelect(), scope, false);
-        } else if (item.getInsert() != null) {
-          insert(item.getInsert().getInsert(), new Scope(scope, false));
+        if (statement instanceof ParenthesedSelect select) {
+          int first = refs.size();
+          out = select(select, scope, Flow.OPEN);
+          out.firstRef = first;
+          out.endRef = refs.size();
+          out.materialized = item.isMaterialized() || item.isRecursive()
+              || VOLATILE.matcher(select.toString()).find();
+        } else if (statement instanceof ParenthesedInsert insert) {
+          insert(insert.getInsert(), new Scope(scope, Flow.SEALED));
           out = new Outputs();
-        } else if (item.getUpdate() != null) {
-          update(item.getUpdate().getUpdate(), new Scope(scope, false));
+        } else if (statement instanceof ParenthesedUpdate update) {
+          update(update.getUpdate(), new Scope(scope, Flow.SEALED));
           out = new Outputs();
-        } else if (item.getDelete() != null) {
-          delete(item.getDelete().getDelete(), new Scope(scope, false));
+        } else if (statement instanceof ParenthesedDelete delete) {
+          delete(delete.getDelete(), new Scope(scope, Flow.SEALED));
           out = new Outputs();
         } else {
           continue;
         }
+        out.cte = true;
         if (item.getWithItemList() != null) {
           // WITH x(a, b) AS (...): the declared names replace the select's.
           for (int i = 0; i < item.getWithItemList().size() && i < out.names.size(); i++) {
@@ -344,23 +447,31 @@ final class RouterAnalyzer {
           }
         }
         scope.ctes.put(Catalog.normalize(item.getAliasName()), out);
+        ctes.add(out);
       }
     }
 
     private Outputs plainSelect(PlainSelect ps, Scope scope) {
-      int start = refs.size();
-      if (ps.getFromItem() != null) {
-        fromItem(ps.getFromItem(), scope);
-      }
-      joins(ps.getJoins(), scope, start);
+      from(ps.getFromItem(), ps.getJoins(), ps.getWhere(), scope);
       conditions(ps.getWhere(), scope, null);
       Outputs out = new Outputs();
       out.scope = scope;
+      boolean aggregates = false;
+      Set<String> partitioned = null;
       for (SelectItem<?> item : ps.getSelectItems()) {
         Expression e = item.getExpression();
         if (e instanceof AllColumns) {
           out.star = true;
           continue;
+        }
+        Shape shape = shape(e);
+        aggregates |= shape.aggregate;
+        for (List<String> partition : shape.partitions) {
+          if (partitioned == null) {
+            partitioned = new HashSet<>(partition);
+          } else {
+            partitioned.retainAll(partition);
+          }
         }
         String name = item.getAlias() != null ? Catalog.normalize(item.getAlias().getName())
             : e instanceof Column c ? Catalog.normalize(c.getColumnName()) : null;
@@ -377,11 +488,28 @@ final class RouterAnalyzer {
         out.names.add(name);
         out.nodes.add(node);
       }
+      if (partitioned != null) {
+        // A restriction on a column goes below window functions only when every window is partitioned by it.
+        Set<String> pushable = new HashSet<>();
+        for (int i = 0; i < ps.getSelectItems().size() && i < out.names.size(); i++) {
+          Expression e = ps.getSelectItems().get(i).getExpression();
+          if (e instanceof Column c && partitioned.contains(Catalog.normalize(c.getColumnName()))) {
+            pushable.add(out.names.get(i));
+          }
+        }
+        if (out.star) {
+          pushable.addAll(partitioned);
+        }
+        out.partitioned = pushable;
+      }
       GroupByElement groupBy = ps.getGroupBy();
       if (groupBy != null && groupBy.getGroupByExpressionList() != null) {
         scan(groupBy.getGroupByExpressionList(), scope);
       }
       scan(ps.getHaving(), scope);
+      if (ps.getDistinct() != null || groupBy != null || ps.getHaving() != null || aggregates || partitioned != null) {
+        out.flow = Flow.INWARD;
+      }
       return out;
     }
 
@@ -417,25 +545,36 @@ final class RouterAnalyzer {
             scan(e, scope);
           }
           if (targetNode != null && index >= 0) {
-            String value = index < row.size() ? constant(row.get(index)) : null;
+            Expression e = index < row.size() ? row.get(index) : null;
+            String value = e == null ? null : constant(e);
+            if (value == null && e != null && !hasSubquery(e) && !mentionsColumn(e)) {
+              // Citus evaluates an expression without columns (now(), nextval(...), 1 + 1) on the
+              // coordinator, then routes the row by its value. DEFAULT reads as a column here: refused.
+              value = UNKNOWN + e;
+            }
             if (value == null) {
               explain(target, "INSERT into " + target.table + (rows.size() > 1 ? " row " + r : "")
                   + ": " + target.distributionColumn + " is not a constant or bound parameter ("
-                  + (index < row.size() ? row.get(index) : "missing") + ")");
+                  + (e != null ? e : "missing") + ")");
             } else {
               pin(targetNode, value);
             }
           }
         }
       } else if (insert.getSelect() != null) {
-        Outputs out = select(insert.getSelect(), scope, false);
+        Outputs out = select(insert.getSelect(), scope, Flow.OPEN);
         if (targetNode != null && index >= 0) {
-          String source = index < out.nodes.size() ? out.nodes.get(index) : null;
-          if (source == null) {
-            explain(target, "INSERT ... SELECT into " + target.table + ": the selected value for "
-                + target.distributionColumn + " is neither a column nor a constant");
-          } else {
-            link(targetNode, source);
+          List<Outputs> sources = out.branches != null ? out.branches : List.of(out);
+          for (Outputs source : sources) {
+            String node = index < source.nodes.size() ? source.nodes.get(index) : null;
+            if (node == null) {
+              explain(target, "INSERT ... SELECT into " + target.table + ": the selected value for "
+                  + target.distributionColumn + " is neither a column nor a constant");
+            } else if (out.branches != null) {
+              directed.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(targetNode);
+            } else {
+              link(targetNode, node);
+            }
           }
         }
       }
@@ -472,19 +611,37 @@ final class RouterAnalyzer {
       if (target != null && target.distributed()) {
         write = true;
       }
-      joins(update.getStartJoins(), scope, start);
-      if (update.getFromItem() != null) {
-        fromItem(update.getFromItem(), scope);
+      modified(target, "UPDATE");
+      List<Join> joins = new ArrayList<>();
+      if (update.getStartJoins() != null) {
+        joins.addAll(update.getStartJoins());
       }
-      joins(update.getJoins(), scope, start);
+      if (update.getFromItem() != null) {
+        fromItem(update.getFromItem(), scope, update.getWhere());
+      }
+      if (update.getJoins() != null) {
+        joins.addAll(update.getJoins());
+      }
+      joins(joins, scope, start, update.getWhere());
       conditions(update.getWhere(), scope, null);
       if (update.getUpdateSets() != null) {
         for (UpdateSet set : update.getUpdateSets()) {
-          for (Column c : set.getColumns()) {
+          for (int i = 0; i < set.getColumns().size(); i++) {
+            Column c = set.getColumns().get(i);
             if (target != null && target.distributed()
                 && Catalog.normalize(c.getColumnName()).equals(target.distributionColumn)) {
-              explain(target, "UPDATE sets the distribution column " + target.distributionColumn + " of "
-                  + target.table + "; Citus does not move rows between shards");
+              Expression value = set.getColumns().size() == set.getValues().size() ? set.getValues().get(i) : null;
+              String constant = value == null ? null : constant(value);
+              String own = node(target, target.distributionColumn);
+              if (value != null && own.equals(columnNode(unwrap(value), scope))) {
+                continue; // SET company_id = company_id
+              }
+              if (constant != null && !constant.startsWith(UNKNOWN)) {
+                distributionUpdates.add(new DistributionUpdate(target, constant));
+              } else {
+                explain(target, "UPDATE sets the distribution column " + target.distributionColumn + " of "
+                    + target.table + "; Citus does not move rows between shards");
+              }
             }
           }
           scan(set.getValues(), scope);
@@ -499,32 +656,49 @@ final class RouterAnalyzer {
       if (target != null && target.distributed()) {
         write = true;
       }
+      modified(target, "DELETE");
       if (delete.getUsingFromItemList() != null) {
         for (FromItem item : delete.getUsingFromItemList()) {
-          if (item instanceof Table t) {
-            tableRef(t, scope);
-          }
+          fromItem(item, scope, delete.getWhere());
         }
       }
-      joins(delete.getJoins(), scope, start);
+      joins(delete.getJoins(), scope, start, delete.getWhere());
       conditions(delete.getWhere(), scope, null);
+    }
+
+    private void modified(Ref target, String what) {
+      if (target != null && target.kind == Catalog.Kind.REFERENCE && target.derived == null
+          && modifiedReferenceTable == null) {
+        modifiedReferenceTable = target;
+        modification = what;
+      }
     }
 
     // ---- FROM ----
 
-    private void fromItem(FromItem item, Scope scope) {
+    /** A FROM clause: its items first, then the join conditions, knowing which outer joins {@code where} makes inner. */
+    private void from(FromItem first, List<Join> joins, Expression where, Scope scope) {
+      int start = refs.size();
+      if (first != null) {
+        fromItem(first, scope, where);
+      }
+      joins(joins, scope, start, where);
+    }
+
+    private void fromItem(FromItem item, Scope scope, Expression where) {
       if (item instanceof Table t) {
         tableRef(t, scope);
       } else if (item instanceof ParenthesedSelect ps) {
-        Outputs out = select(ps, scope, false);
+        // A subquery PostgreSQL pulls up is part of this query; any other is planned on its own,
+        // and a LATERAL reference from inside it to this level pins nothing.
+        Flow flow = pulledUp(ps) ? Flow.OPEN : Flow.SEALED;
+        Outputs out = select(ps, scope, flow);
         String alias = ps.getAlias() == null ? "subquery" + refs.size() : Catalog.normalize(ps.getAlias().getName());
         Ref ref = new Ref(refs.size(), alias, Catalog.Kind.UNKNOWN, null, scope, out, alias);
         refs.add(ref);
         scope.byName.put(alias, ref);
       } else if (item instanceof ParenthesedFromItem pf) {
-        int start = refs.size();
-        fromItem(pf.getFromItem(), scope);
-        joins(pf.getJoins(), scope, start);
+        from(pf.getFromItem(), pf.getJoins(), where, scope);
       }
     }
 
@@ -541,6 +715,7 @@ final class RouterAnalyzer {
       Outputs cte = schema == null ? scope.cte(name) : null;
       Ref ref;
       if (cte != null) {
+        cte.references++;
         ref = new Ref(refs.size(), name, Catalog.Kind.UNKNOWN, null, scope, cte, visible);
       } else {
         Catalog.Kind kind = catalog.kindOf(name);
@@ -552,20 +727,39 @@ final class RouterAnalyzer {
       return ref;
     }
 
-    private void joins(List<Join> joins, Scope scope, int start) {
-      if (joins == null) {
+    private void joins(List<Join> joins, Scope scope, int start, Expression where) {
+      if (joins == null || joins.isEmpty()) {
         return;
       }
-      for (Join join : joins) {
-        int mark = refs.size();
-        fromItem(join.getFromItem(), scope);
+      int[] marks = new int[joins.size()];
+      int[] ends = new int[joins.size()];
+      for (int i = 0; i < joins.size(); i++) {
+        marks[i] = refs.size();
+        fromItem(joins.get(i).getFromItem(), scope, where);
+        ends[i] = refs.size();
+      }
+      // A WHERE condition that no null satisfies turns an outer join into an inner one (PostgreSQL's
+      // reduce_outer_joins), so the ON equalities of that join pin both sides.
+      Set<Ref> strict = strictRefs(where, scope);
+      for (int i = 0; i < joins.size(); i++) {
+        Join join = joins.get(i);
+        Set<Ref> left = new HashSet<>(refs.subList(start, marks[i]));
+        Set<Ref> right = new HashSet<>(refs.subList(marks[i], ends[i]));
+        boolean leftStrict = !Collections.disjoint(left, strict);
+        boolean rightStrict = !Collections.disjoint(right, strict);
         JoinSide side = null;
         if (join.isFull()) {
-          side = new JoinSide(Set.of(), true);
-        } else if (join.isLeft()) {
-          side = new JoinSide(new HashSet<>(refs.subList(start, mark)), false);
-        } else if (join.isRight()) {
-          side = new JoinSide(new HashSet<>(refs.subList(mark, refs.size())), false);
+          if (leftStrict && !rightStrict) {
+            side = new JoinSide(left, false);
+          } else if (rightStrict && !leftStrict) {
+            side = new JoinSide(right, false);
+          } else if (!leftStrict) {
+            side = new JoinSide(Set.of(), true);
+          }
+        } else if (join.isLeft() && !rightStrict) {
+          side = new JoinSide(left, false);
+        } else if (join.isRight() && !leftStrict) {
+          side = new JoinSide(right, false);
         }
         if (join.getOnExpressions() != null) {
           for (Expression on : join.getOnExpressions()) {
@@ -575,10 +769,14 @@ final class RouterAnalyzer {
         if (join.getUsingColumns() != null) {
           for (Column c : join.getUsingColumns()) {
             String col = Catalog.normalize(c.getColumnName());
-            String left = uniqueColumn(refs.subList(start, mark), scope, col);
-            String right = uniqueColumn(refs.subList(mark, refs.size()), scope, col);
-            if (left != null && right != null) {
-              equate(left, right, scope, side);
+            String l = scope.merged.containsKey(col) ? scope.merged.get(col)
+                : uniqueColumn(refs.subList(start, marks[i]), scope, col);
+            String r = uniqueColumn(refs.subList(marks[i], ends[i]), scope, col);
+            if (l != null && r != null) {
+              equate(l, r, scope, side);
+              if (side == null || !side.full()) {
+                scope.merged.put(col, side != null && side.preserved() == right ? r : l);
+              }
             }
           }
         }
@@ -596,6 +794,49 @@ final class RouterAnalyzer {
         }
       }
       return found;
+    }
+
+    /** The tables of this level that a top-level WHERE condition requires to be non-null. */
+    private Set<Ref> strictRefs(Expression where, Scope scope) {
+      Set<Ref> strict = new HashSet<>();
+      if (where == null) {
+        return strict;
+      }
+      for (Expression c : conjuncts(where)) {
+        List<Expression> operands = new ArrayList<>();
+        if (c instanceof ComparisonOperator op) {
+          operands.add(op.getLeftExpression());
+          operands.add(op.getRightExpression());
+        } else if (c instanceof InExpression in && !in.isNot()) {
+          operands.add(in.getLeftExpression());
+        } else if (c instanceof Between b && !b.isNot()) {
+          operands.add(b.getLeftExpression());
+        } else if (c instanceof IsNullExpression n && n.isNot()) {
+          operands.add(n.getLeftExpression());
+        } else if (c instanceof LikeExpression l && !l.isNot()) {
+          operands.add(l.getLeftExpression());
+        }
+        for (Expression operand : operands) {
+          Expression e = unwrap(operand);
+          while (e instanceof CastExpression cast) {
+            e = unwrap(cast.getLeftExpression());
+          }
+          List<Expression> columns = new ArrayList<>();
+          if (e instanceof ExpressionList<?> list) {
+            list.forEach(columns::add);
+          } else {
+            columns.add(e);
+          }
+          for (Expression column : columns) {
+            String node = columnNode(unwrap(column), scope);
+            Ref ref = node == null ? null : nodeRefs.get(node);
+            if (ref != null && ref.scope == scope) {
+              strict.add(ref);
+            }
+          }
+        }
+      }
+      return strict;
     }
 
     // ---- conditions ----
@@ -617,6 +858,17 @@ final class RouterAnalyzer {
           any(columnNode(l, scope), f, scope, side);
           return;
         }
+        if (r instanceof AnyComparisonExpression any && any.getAnyType() != AnyType.ALL && any.getSelect() != null) {
+          inSubquery(l, any.getSelect(), scope, side);
+          return;
+        }
+        if (l instanceof ExpressionList<?> ll && r instanceof ExpressionList<?> rl && ll.size() == rl.size()) {
+          // (company_id, id) = (1, 5): PostgreSQL compares column by column
+          for (int i = 0; i < ll.size(); i++) {
+            condition(new EqualsTo(ll.get(i), rl.get(i)), scope, side);
+          }
+          return;
+        }
         String nl = columnNode(l, scope);
         String nr = columnNode(r, scope);
         if (nl != null && nr != null) {
@@ -634,14 +886,14 @@ final class RouterAnalyzer {
           scan(r, scope);
         }
       } else if (c instanceof InExpression in && !in.isNot()) {
-        String nl = columnNode(unwrap(in.getLeftExpression()), scope);
+        Expression left = unwrap(in.getLeftExpression());
         Expression right = in.getRightExpression();
         if (right instanceof Select sub) {
-          Outputs out = select(sub, scope, false);
-          if (nl != null && out.first() != null) {
-            equate(nl, out.first(), scope, side);
-          }
-        } else if (right instanceof ExpressionList<?> list && nl != null) {
+          inSubquery(left, sub, scope, side);
+        } else if (left instanceof ExpressionList<?> columns && right instanceof ExpressionList<?> list) {
+          rowIn(columns, list, scope, side);
+        } else if (right instanceof ExpressionList<?> list && columnNode(left, scope) != null) {
+          String nl = columnNode(left, scope);
           List<String> values = new ArrayList<>();
           for (Expression e : list) {
             String v = constant(e);
@@ -655,13 +907,80 @@ final class RouterAnalyzer {
         } else {
           scan(c, scope);
         }
-      } else if (c instanceof ExistsExpression exists && !exists.isNot()
-          && exists.getRightExpression() instanceof Select sub) {
-        select(sub, scope, false);
+      } else if (c instanceof ExistsExpression exists && exists.getRightExpression() instanceof Select sub) {
+        exists(sub, exists.isNot(), scope);
+      } else if (c instanceof NotExpression not && unwrap(not.getExpression()) instanceof ExistsExpression exists
+          && !exists.isNot() && exists.getRightExpression() instanceof Select sub) {
+        exists(sub, true, scope);
       } else if (c instanceof OrExpression or) {
         or(or, scope, side);
       } else {
         scan(c, scope);
+      }
+    }
+
+    /**
+     * {@code EXISTS}: PostgreSQL pulls a simple one up into a semi-join ({@code NOT EXISTS}: an
+     * anti-join, which takes values from the outer query but gives none); others are subplans.
+     */
+    private void exists(Select sub, boolean not, Scope scope) {
+      Flow flow = !existsPulledUp(sub) ? Flow.SEALED : not ? Flow.INWARD : Flow.OPEN;
+      select(sub, scope, flow);
+    }
+
+    /**
+     * {@code x IN (SELECT ...)}: PostgreSQL pulls an uncorrelated subquery up into a semi-join, so
+     * {@code x} and the selected column are equal; a correlated one stays a subplan.
+     */
+    private void inSubquery(Expression left, Select sub, Scope scope, JoinSide side) {
+      Outputs out = select(sub, scope, Flow.SEALED);
+      if (out.scope.correlated) {
+        return;
+      }
+      List<Expression> columns = new ArrayList<>();
+      if (left instanceof ExpressionList<?> list) {
+        list.forEach(columns::add);
+      } else {
+        columns.add(left);
+      }
+      for (int i = 0; i < columns.size() && i < out.nodes.size(); i++) {
+        String outer = columnNode(unwrap(columns.get(i)), scope);
+        String inner = out.nodes.get(i);
+        if (outer == null || inner == null) {
+          continue;
+        }
+        Flow flow = out.flow(out.names.get(i));
+        if (flow == Flow.OPEN) {
+          equate(outer, inner, scope, side);
+        } else if (flow == Flow.INWARD) {
+          directed.computeIfAbsent(outer, k -> new LinkedHashSet<>()).add(inner);
+        }
+      }
+    }
+
+    /** {@code (company_id, id) IN ((1, 5), (1, 6))}: each column against its values. */
+    private void rowIn(ExpressionList<?> columns, ExpressionList<?> rows, Scope scope, JoinSide side) {
+      for (int i = 0; i < columns.size(); i++) {
+        String node = columnNode(unwrap(columns.get(i)), scope);
+        if (node == null) {
+          continue;
+        }
+        List<String> values = new ArrayList<>();
+        for (Expression row : rows) {
+          Expression e = row instanceof ExpressionList<?> list && list.size() == columns.size() ? list.get(i) : null;
+          String v = e == null ? null : constant(e);
+          if (v == null) {
+            values = null;
+            break;
+          }
+          values.add(v);
+        }
+        if (values != null) {
+          restrictAll(node, values, "IN list", scope, side);
+        }
+      }
+      for (Expression row : rows) {
+        scan(row, scope);
       }
     }
 
@@ -672,7 +991,18 @@ final class RouterAnalyzer {
       Map<String, List<String>> common = null;
       for (Expression branch : branches) {
         Map<String, List<String>> pinned = new HashMap<>();
+        List<Expression> equalities = new ArrayList<>();
         for (Expression c : conjuncts(branch)) {
+          if (c instanceof EqualsTo eq && unwrap(eq.getLeftExpression()) instanceof ExpressionList<?> ll
+              && unwrap(eq.getRightExpression()) instanceof ExpressionList<?> rl && ll.size() == rl.size()) {
+            for (int i = 0; i < ll.size(); i++) {
+              equalities.add(new EqualsTo(ll.get(i), rl.get(i)));
+            }
+          } else {
+            equalities.add(c);
+          }
+        }
+        for (Expression c : equalities) {
           if (c instanceof EqualsTo eq) {
             Expression l = unwrap(eq.getLeftExpression());
             Expression r = unwrap(eq.getRightExpression());
@@ -707,6 +1037,9 @@ final class RouterAnalyzer {
     private void any(String node, Function any, Scope scope, JoinSide side) {
       Expression arg = any.getParameters() == null || any.getParameters().isEmpty() ? null
           : unwrap(any.getParameters().get(0));
+      while (arg instanceof CastExpression cast) {
+        arg = unwrap(cast.getLeftExpression());
+      }
       List<String> values = null;
       if (arg instanceof ArrayConstructor array && array.getExpressions() != null) {
         values = new ArrayList<>();
@@ -718,10 +1051,9 @@ final class RouterAnalyzer {
           }
           values.add(v);
         }
-      } else if (arg instanceof CastExpression cast) {
-        arg = cast.getLeftExpression();
-      }
-      if (arg instanceof JdbcParameter p && p.getIndex() != null && parameters.containsKey(p.getIndex())) {
+      } else if (arg instanceof StringValue literal) {
+        values = arrayLiteral(literal.getValue());
+      } else if (arg instanceof JdbcParameter p && p.getIndex() != null && parameters.containsKey(p.getIndex())) {
         values = arrayValues(parameters.get(p.getIndex()));
       }
       if (node == null) {
@@ -748,19 +1080,37 @@ final class RouterAnalyzer {
 
     // ---- the graph ----
 
+    /** How a condition in {@code scope} reaches the table of {@code node}: through which subquery boundaries. */
+    private Flow reach(String node, Scope scope) {
+      Ref r = nodeRefs.get(node);
+      Flow flow = Flow.OPEN;
+      if (r == null) {
+        return flow;
+      }
+      for (Scope s = scope; s != null && !r.scope.isWithin(s); s = s.parent) {
+        if (s.flow == Flow.SEALED) {
+          return Flow.SEALED;
+        }
+        if (s.flow == Flow.INWARD) {
+          flow = Flow.INWARD;
+        }
+      }
+      return flow;
+    }
+
+    /** Whether a condition in {@code scope} restricts {@code node}'s table. */
     private boolean canRestrict(String node, Scope scope, JoinSide side) {
       Ref r = nodeRefs.get(node);
-      if (r == null) {
-        return true;
-      }
-      if (side != null && (side.full() || side.preserved().contains(r))) {
+      if (r != null && side != null && (side.full() || side.preserved().contains(r))) {
         return false;
       }
-      Scope barrier = scope.innermostBarrier();
-      return barrier == null || r.scope.isWithin(barrier);
+      return reach(node, scope) == Flow.OPEN;
     }
 
     private void equate(String a, String b, Scope scope, JoinSide side) {
+      if (reach(a, scope) == Flow.SEALED || reach(b, scope) == Flow.SEALED) {
+        return;
+      }
       boolean ia = canRestrict(a, scope, side);
       boolean ib = canRestrict(b, scope, side);
       if (ia && ib) {
@@ -787,7 +1137,20 @@ final class RouterAnalyzer {
       pins.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(value);
     }
 
+    /** Connects the columns of derived tables and CTEs to their insides, now that every reference is counted. */
+    private void connectProxies() {
+      for (Proxy p : proxies) {
+        Flow flow = p.outputs().flow(p.column());
+        if (flow == Flow.OPEN) {
+          link(p.outer(), p.inner());
+        } else if (flow == Flow.INWARD) {
+          directed.computeIfAbsent(p.outer(), k -> new LinkedHashSet<>()).add(p.inner());
+        }
+      }
+    }
+
     private Map<String, Set<String>> solve() {
+      connectProxies();
       Map<String, Set<String>> values = new HashMap<>();
       Deque<String> work = new ArrayDeque<>();
       pins.forEach((node, v) -> {
@@ -827,11 +1190,28 @@ final class RouterAnalyzer {
 
     private Verdict evaluate() {
       Map<String, Set<String>> values = solve();
+      for (DistributionUpdate u : distributionUpdates) {
+        Set<String> v = values.getOrDefault(node(u.target(), u.target().distributionColumn), Set.of());
+        if (!v.equals(Set.of(u.value()))) {
+          explain(u.target(), "UPDATE sets the distribution column " + u.target().distributionColumn + " of "
+              + u.target().table + " to " + u.value() + ", not to the value it is pinned to; Citus does not move rows "
+              + "between shards");
+        }
+      }
+      Set<Ref> dropped = new HashSet<>();
+      for (Outputs cte : ctes) {
+        if (cte.references == 0 && cte.firstRef >= 0) {
+          dropped.addAll(refs.subList(cte.firstRef, cte.endRef));
+        }
+      }
       Set<String> tables = new TreeSet<>();
-      Map<String, String> pinnedTo = new LinkedHashMap<>();
+      Map<Ref, String> pinnedTo = new LinkedHashMap<>();
       Set<String> locals = new TreeSet<>();
       boolean anyDistributed = false;
       for (Ref ref : refs) {
+        if (dropped.contains(ref)) {
+          continue; // an unreferenced SELECT CTE: PostgreSQL does not run it
+        }
         if (ref.kind == Catalog.Kind.LOCAL && ref.derived == null) {
           locals.add(ref.table);
         }
@@ -858,9 +1238,9 @@ final class RouterAnalyzer {
           problems.add("distributed table " + ref.display + " is not pinned to one tenant: no equality of "
               + column + " with a constant or parameter, nor a join on it to a pinned table");
         } else if (known.size() == 1) {
-          pinnedTo.put(ref.display, known.iterator().next());
+          pinnedTo.put(ref, known.iterator().next());
         } else {
-          pinnedTo.put(ref.display, null);
+          pinnedTo.put(ref, null);
         }
       }
       if (!anyDistributed) {
@@ -875,6 +1255,10 @@ final class RouterAnalyzer {
       if (tenants.size() > 1) {
         problems.add("distributed tables are pinned to different values " + printable(pinnedTo)
             + ", so the statement spans several shards");
+      }
+      if (modifiedReferenceTable != null) {
+        problems.add(modification + " of reference table " + modifiedReferenceTable.table + " reads distributed table(s) "
+            + tables + ": Citus refuses to modify a reference table in a statement that reads a distributed table");
       }
       Verdict.Kind kind = Verdict.Kind.SINGLE_SHARD;
       if (!problems.isEmpty()) {
@@ -891,9 +1275,9 @@ final class RouterAnalyzer {
       return new Verdict(kind, kind == Verdict.Kind.MULTI_SHARD ? null : tenant, tables, write, problems);
     }
 
-    private String printable(Map<String, String> pinnedTo) {
+    private String printable(Map<Ref, String> pinnedTo) {
       StringBuilder sb = new StringBuilder();
-      pinnedTo.forEach((table, value) -> sb.append(sb.length() == 0 ? "" : ", ").append(table).append(" = ")
+      pinnedTo.forEach((ref, value) -> sb.append(sb.length() == 0 ? "" : ", ").append(ref.display).append(" = ")
           .append(value == null ? "?" : value));
       return "(" + sb + ")";
     }
@@ -909,34 +1293,62 @@ final class RouterAnalyzer {
 
     // ---- columns and constants ----
 
+    /**
+     * The node of {@code column} of {@code ref}. A column of a derived table or CTE gets its own
+     * node, connected to the node inside that feeds it once the statement is read ({@link #connectProxies}).
+     */
     private String node(Ref ref, String column) {
-      if (ref.derived != null) {
-        Outputs out = ref.derived;
-        int i = out.names.indexOf(column);
-        if (i >= 0 && out.nodes.get(i) != null) {
-          return out.nodes.get(i);
-        }
-        if (i < 0 && out.star && out.scope != null) {
-          String inner = resolveIn(out.scope, column);
-          if (inner != null) {
-            return inner;
-          }
-        }
-      }
       String node = "r" + ref.id + "." + column;
       nodeRefs.putIfAbsent(node, ref);
+      if (ref.derived != null && proxied.add(node)) {
+        String inner = innerNode(ref.derived, column);
+        if (inner != null) {
+          proxies.add(new Proxy(node, inner, ref.derived, column));
+        }
+      }
       return node;
+    }
+
+    private String innerNode(Outputs out, String column) {
+      int i = out.names.indexOf(column);
+      if (i >= 0) {
+        return out.nodes.get(i);
+      }
+      if (out.star && out.branches != null) {
+        String node = "u" + constants++ + "." + column;
+        for (Outputs branch : out.branches) {
+          String inner = innerNode(branch, column);
+          if (inner != null && branch.flow(column) != Flow.SEALED) {
+            directed.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(inner);
+          }
+        }
+        return node;
+      }
+      if (out.star && out.scope != null) {
+        return resolveIn(out.scope, column);
+      }
+      return null;
     }
 
     private boolean hasColumn(Ref ref, String column) {
       if (ref.derived != null) {
-        return ref.derived.names.contains(column)
-            || ref.derived.star && ref.derived.scope != null && resolveIn(ref.derived.scope, column) != null;
+        Outputs out = ref.derived;
+        return out.names.contains(column)
+            || out.star && out.branches != null && !out.branches.isEmpty() && hasColumn(out.branches.get(0), column)
+            || out.star && out.branches == null && out.scope != null && resolveIn(out.scope, column) != null;
       }
       return column.equals(ref.distributionColumn);
     }
 
+    private boolean hasColumn(Outputs out, String column) {
+      return out.names.contains(column) || out.star && out.scope != null && resolveIn(out.scope, column) != null;
+    }
+
     private String resolveIn(Scope scope, String column) {
+      String merged = scope.merged.get(column);
+      if (merged != null) {
+        return merged;
+      }
       List<Ref> own = new ArrayList<>();
       for (Ref r : scope.byName.values()) {
         if (hasColumn(r, column)) {
@@ -960,16 +1372,20 @@ final class RouterAnalyzer {
       Table t = c.getTable();
       String qualifier = t == null || t.getName() == null ? null : Catalog.normalize(t.getName());
       for (Scope s = scope; s != null; s = s.parent) {
+        String node = null;
         if (qualifier != null) {
           Ref r = s.byName.get(qualifier);
           if (r != null) {
-            return node(r, column);
+            node = node(r, column);
           }
         } else if (!s.byName.isEmpty()) {
-          String n = resolveIn(s, column);
-          if (n != null) {
-            return n;
+          node = resolveIn(s, column);
+        }
+        if (node != null) {
+          for (Scope inner = scope; inner != s; inner = inner.parent) {
+            inner.correlated = true;
           }
+          return node;
         }
       }
       return null;
@@ -1004,33 +1420,170 @@ final class RouterAnalyzer {
       return null;
     }
 
-    // ---- subqueries elsewhere: analyzed behind a barrier ----
+    // ---- subqueries elsewhere: subplans, pinned only by their own constants ----
 
     private void scan(Expression e, Scope scope) {
-      if (e == null) {
-        return;
-      }
-      List<Select> found = new ArrayList<>();
-      e.accept(new ExpressionVisitorAdapter<Void>() {
-        @Override
-        public <S> Void visit(ParenthesedSelect select, S context) {
-          found.add(select);
-          return null;
-        }
-
-        @Override
-        public <S> Void visit(Select select, S context) {
-          found.add(select);
-          return null;
-        }
-      }, null);
-      for (Select s : found) {
-        select(s, scope, true);
+      for (Select s : subqueries(e)) {
+        select(s, scope, Flow.SEALED);
       }
     }
   }
 
   // ---- helpers ----
+
+  private static final Pattern VOLATILE = Pattern.compile(
+      "(?i)(?<![\\w$.])(random|nextval|setval|clock_timestamp|timeofday|gen_random_uuid|uuid_generate_v[14]|pg_sleep)\\s*\\(");
+  private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "array_agg", "string_agg",
+      "bool_and", "bool_or", "every", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg", "bit_and",
+      "bit_or", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp", "percentile_cont",
+      "percentile_disc", "mode", "xmlagg");
+
+  /** What a select-list expression holds outside its subqueries: aggregates, and the PARTITION BY of each window. */
+  private static final class Shape {
+    boolean aggregate;
+    final List<List<String>> partitions = new ArrayList<>();
+  }
+
+  private static Shape shape(Expression e) {
+    Shape shape = new Shape();
+    if (e == null) {
+      return shape;
+    }
+    e.accept(new ExpressionVisitorAdapter<Void>() {
+      @Override
+      public <S> Void visit(Function f, S context) {
+        if (f.getName() != null && AGGREGATES.contains(f.getName().toLowerCase(Locale.ROOT))) {
+          shape.aggregate = true;
+        }
+        return super.visit(f, context);
+      }
+
+      @Override
+      public <S> Void visit(AnalyticExpression a, S context) {
+        List<String> columns = new ArrayList<>();
+        if (a.getPartitionExpressionList() != null) {
+          for (Expression p : a.getPartitionExpressionList()) {
+            if (unwrap(p) instanceof Column c && c.getColumnName() != null) {
+              columns.add(Catalog.normalize(c.getColumnName()));
+            }
+          }
+        }
+        shape.partitions.add(columns);
+        return null;
+      }
+
+      @Override
+      public <S> Void visit(ParenthesedSelect select, S context) {
+        return null;
+      }
+
+      @Override
+      public <S> Void visit(Select select, S context) {
+        return null;
+      }
+    }, null);
+    return shape;
+  }
+
+  private static List<Select> subqueries(Expression e) {
+    List<Select> found = new ArrayList<>();
+    if (e == null) {
+      return found;
+    }
+    e.accept(new ExpressionVisitorAdapter<Void>() {
+      @Override
+      public <S> Void visit(ParenthesedSelect select, S context) {
+        found.add(select);
+        return null;
+      }
+
+      @Override
+      public <S> Void visit(Select select, S context) {
+        found.add(select);
+        return null;
+      }
+    }, null);
+    return found;
+  }
+
+  private static boolean hasSubquery(Expression e) {
+    return !subqueries(e).isEmpty();
+  }
+
+  private static boolean mentionsColumn(Expression e) {
+    boolean[] found = {false};
+    e.accept(new ExpressionVisitorAdapter<Void>() {
+      @Override
+      public <S> Void visit(Column column, S context) {
+        found[0] = true;
+        return null;
+      }
+    }, null);
+    return found[0];
+  }
+
+  /** Whether PostgreSQL pulls a subquery in FROM up into the outer query (a "simple" subquery). */
+  private static boolean pulledUp(Select select) {
+    if (select.getLimit() != null || select.getOffset() != null || select.getFetch() != null) {
+      return false;
+    }
+    if (select instanceof ParenthesedSelect ps) {
+      return pulledUp(ps.getSelect());
+    }
+    if (!(select instanceof PlainSelect ps)) {
+      return false;
+    }
+    if (ps.getDistinct() != null || ps.getGroupBy() != null || ps.getHaving() != null) {
+      return false;
+    }
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      Shape shape = shape(item.getExpression());
+      if (shape.aggregate || !shape.partitions.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether PostgreSQL turns {@code [NOT] EXISTS (select)} into a semi- or anti-join (a constant LIMIT is dropped). */
+  private static boolean existsPulledUp(Select select) {
+    if (select instanceof ParenthesedSelect ps && ps.getLimit() == null && ps.getOffset() == null) {
+      return existsPulledUp(ps.getSelect());
+    }
+    if (!(select instanceof PlainSelect ps) || select.getOffset() != null) {
+      return false;
+    }
+    if (ps.getGroupBy() != null || ps.getHaving() != null || ps.getFromItem() == null) {
+      return false;
+    }
+    for (SelectItem<?> item : ps.getSelectItems()) {
+      Shape shape = shape(item.getExpression());
+      if (shape.aggregate || !shape.partitions.isEmpty()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The elements of an array literal such as {@code '{1,2}'}, {@code null} when it is not a flat one. */
+  private static List<String> arrayLiteral(String text) {
+    String s = text.trim();
+    if (s.length() < 2 || s.charAt(0) != '{' || s.charAt(s.length() - 1) != '}') {
+      return null;
+    }
+    String body = s.substring(1, s.length() - 1).trim();
+    if (body.contains("{") || body.contains("\"")) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    if (body.isEmpty()) {
+      return values;
+    }
+    for (String element : body.split(",")) {
+      values.add(canonical(element.trim()));
+    }
+    return values;
+  }
 
   private static boolean isAny(Function f) {
     return f.getName() != null && (f.getName().equalsIgnoreCase("any") || f.getName().equalsIgnoreCase("some"));

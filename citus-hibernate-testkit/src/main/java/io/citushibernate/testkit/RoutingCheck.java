@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * statement and the table that is not pinned to a tenant.
  *
  * <p>Deliberate multi-tenant work (analytics, administration) opts out per block, here, or per
- * test with {@link AllowMultiShard}.
+ * test with {@link AllowMultiShard}. Statements run inside citus-hibernate's
+ * {@code TenantContext.runCrossTenant(reason, ...)} are deliberate by construction and pass too.
  */
 public final class RoutingCheck {
   private static final ThreadLocal<int[]> ALLOWED = ThreadLocal.withInitial(() -> new int[1]);

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.citushibernate.mapping.TenantModel;
 import io.citushibernate.sql.TenantTable;
+import io.citushibernate.tenant.TenantContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,7 +62,8 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   private volatile boolean testAllowsMultiShard;
   private volatile IsolationWatch watch;
 
-  private TestDatabase(Server server, String schema, int poolSize, boolean routingCheck) {
+  private TestDatabase(Server server, String schema, int poolSize, boolean routingCheck,
+      Map<String, String> connectionProperties) {
     this.server = server;
     this.schema = schema;
     this.routingCheck = routingCheck;
@@ -71,6 +73,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     if (server.password() != null) {
       config.setPassword(server.password());
     }
+    connectionProperties.forEach(config::addDataSourceProperty);
     config.addDataSourceProperty("currentSchema", schema);
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(0);
@@ -85,6 +88,12 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   /** A new schema on {@code server} with the tables of {@code entities}. */
   static TestDatabase create(Server server, List<Class<?>> entities, Map<String, Object> properties, int poolSize,
       boolean routingCheck) {
+    return create(server, entities, properties, poolSize, routingCheck, Map.of());
+  }
+
+  /** As {@link #create(Server, List, Map, int, boolean)}, with extra pgjdbc properties on the pool's connections. */
+  static TestDatabase create(Server server, List<Class<?>> entities, Map<String, Object> properties, int poolSize,
+      boolean routingCheck, Map<String, String> connectionProperties) {
     String schema = "ctk_" + RUN + "_" + SCHEMAS.incrementAndGet();
     try (Connection c = server.connect(null); Statement s = c.createStatement()) {
       if (server.kind().isCitus()) {
@@ -100,7 +109,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
       throw new IllegalStateException("Cannot create schema " + schema + " on " + server.description() + ": "
           + e.getMessage(), e);
     }
-    TestDatabase db = new TestDatabase(server, schema, poolSize, routingCheck);
+    TestDatabase db = new TestDatabase(server, schema, poolSize, routingCheck, connectionProperties);
     try {
       if (!entities.isEmpty()) {
         db.buildSessionFactory(entities, properties);
@@ -206,7 +215,8 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   @Override
   public SessionFactory sessionFactory() {
     if (sessionFactory == null) {
-      throw new IllegalStateException("No session factory: name the entities in @CitusTest(entities = {...})");
+      throw new IllegalStateException("No session factory: name the entities in @CitusTest(entities = {...}) "
+          + "or CitusTestDatabase.create().entities(...)");
     }
     return sessionFactory;
   }
@@ -222,6 +232,11 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
       log.forEach(e -> sql.add(e.sql()));
     }
     return sql;
+  }
+
+  @Override
+  public void clearStatements() {
+    log.clear();
   }
 
   @Override
@@ -300,7 +315,8 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   }
 
   private boolean multiShardAllowed() {
-    return !routingCheck || testAllowsMultiShard || RoutingCheck.isMultiShardAllowed();
+    // TenantContext.runCrossTenant(reason, ...) is citus-hibernate's own explicit, reasoned opt-out
+    return !routingCheck || testAllowsMultiShard || RoutingCheck.isMultiShardAllowed() || TenantContext.isCrossTenant();
   }
 
   // ---- Interceptor ----
@@ -370,7 +386,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
 
   @Override
   public void close() {
-    if (sessionFactory != null) {
+    if (sessionFactory != null && sessionFactory.isOpen()) {
       sessionFactory.close();
     }
     pool.close();

@@ -12,16 +12,19 @@ import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts the local cluster's processes from the installed PostgreSQL. Without the citus extension
- * (this machine) the nodes run plain PostgreSQL: it proves initdb, pg_ctl, ports and cleanup.
+ * Starts the local cluster's processes from the PostgreSQL in {@code CITUS_PG_BIN}, else the one
+ * {@code pg_config} names. Without the citus extension the nodes run plain PostgreSQL: it proves
+ * initdb, pg_ctl, ports and cleanup; with it, also that the worker is registered.
  */
 class LocalCitusClusterTest {
   @Test
   void startsNodesOnLoopbackPortsAndRemovesThemOnClose() throws SQLException {
-    String dir = PgInstallation.run("pg_config", "--bindir");
+    String configured = System.getenv("CITUS_PG_BIN");
+    String dir = configured != null && !configured.isBlank() ? configured : PgInstallation.run("pg_config", "--bindir");
     assumeTrue(dir != null && Files.isExecutable(Path.of(dir, "initdb")), "no local PostgreSQL");
     boolean hasCitus = PgInstallation.find(dir, new java.util.ArrayList<>()).isPresent();
-    LocalCitusCluster cluster = new LocalCitusCluster(Path.of(dir)).withWorkers(1);
+    LocalCitusCluster cluster = new LocalCitusCluster(Path.of(dir)).withOsUser(System.getenv("CITUS_PG_USER"))
+        .withWorkers(1);
     if (!hasCitus) {
       cluster.withoutCitus();
     }

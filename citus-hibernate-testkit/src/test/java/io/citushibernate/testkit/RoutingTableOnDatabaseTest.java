@@ -37,16 +37,21 @@ class RoutingTableOnDatabaseTest {
   void citusRefusesExactlyTheMultiShardRows() throws SQLException {
     AdAnalytics.load(sessions, 2);
     List<String> disagreements = new ArrayList<>();
+    boolean distinctShards;
     try (Connection c = database.dataSource().getConnection()) {
-      boolean distinctShards = distinctShards(c);
-      for (RoutingTable.Row row : RoutingTable.ROWS) {
-        if (!distinctShards && (row.sql().contains("2") || row.parameters().containsValue(2L))) {
-          continue; // tenants 1 and 2 share a shard here: the two-tenant rows prove nothing
-        }
-        String error = run(c, row);
-        if ((error != null) != row.citusRejects()) {
-          disagreements.add(row.sql() + " -> " + (error == null ? "ran" : error));
-        }
+      distinctShards = distinctShards(c);
+    }
+    for (RoutingTable.Row row : RoutingTable.ROWS) {
+      if (!distinctShards && (row.sql().contains("2") || row.parameters().containsValue(2L))) {
+        continue; // tenants 1 and 2 share a shard here: the two-tenant rows prove nothing
+      }
+      // A connection per row: the pool discards a connection after some Citus errors (SQLSTATE 0A000).
+      String error;
+      try (Connection c = database.dataSource().getConnection()) {
+        error = run(c, row);
+      }
+      if ((error != null) != row.citusRejects()) {
+        disagreements.add(row.sql() + " -> " + (error == null ? "ran" : error));
       }
     }
     assertThat(disagreements).isEmpty();
@@ -84,8 +89,6 @@ class RoutingTableOnDatabaseTest {
             + "get_shard_id_for_distribution_column('campaigns', 2)")) {
       rs.next();
       return rs.getBoolean(1);
-    } finally {
-      c.rollback();
     }
   }
 

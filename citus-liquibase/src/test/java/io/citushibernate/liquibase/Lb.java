@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.citushibernate.testkit.RoutingCheck;
 import liquibase.Scope;
 import liquibase.command.CommandScope;
 import liquibase.command.core.FutureRollbackSqlCommandStep;
@@ -34,8 +35,9 @@ final class Lb {
         return new ClassLoaderResourceAccessor(Lb.class.getClassLoader());
     }
 
-    static Database database(String url) throws Exception {
-        Connection connection = Pg.connect(url);
+    /** A Liquibase database on a connection of the test's schema: Liquibase works in it, bookkeeping included. */
+    static Database database(TestSchema schema) throws Exception {
+        Connection connection = schema.dataSource().getConnection();
         return DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
     }
 
@@ -49,12 +51,12 @@ final class Lb {
         return database;
     }
 
-    static void update(String url, String changelog) throws Exception {
-        run(url, changelog, UpdateCommandStep.COMMAND_NAME, Map.of());
+    static void update(TestSchema schema, String changelog) throws Exception {
+        run(schema, changelog, UpdateCommandStep.COMMAND_NAME, Map.of());
     }
 
-    static void rollbackCount(String url, String changelog, int count) throws Exception {
-        run(url, changelog, RollbackCountCommandStep.COMMAND_NAME, Map.of("count", count));
+    static void rollbackCount(TestSchema schema, String changelog, int count) throws Exception {
+        run(schema, changelog, RollbackCountCommandStep.COMMAND_NAME, Map.of("count", count));
     }
 
     static String updateSql(Database database, String changelog) throws Exception {
@@ -65,9 +67,9 @@ final class Lb {
         return output(database, changelog, FutureRollbackSqlCommandStep.COMMAND_NAME);
     }
 
-    private static void run(String url, String changelog, String[] command, Map<String, Object> arguments)
+    private static void run(TestSchema schema, String changelog, String[] command, Map<String, Object> arguments)
             throws Exception {
-        Database database = database(url);
+        Database database = database(schema);
         try {
             CommandScope scope = new CommandScope(command)
                     .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
@@ -97,15 +99,30 @@ final class Lb {
         void run() throws Exception;
     }
 
+    /**
+     * Runs a Liquibase command in a scope that records its log. The testkit's single-shard routing check is lifted
+     * for it: a migration is DDL, Liquibase's own bookkeeping and data changes over every tenant at once (backfills,
+     * distributing, isolating), never one tenant's statement.
+     */
     static void inScope(Action action) throws Exception {
         RecordingLogService log = new RecordingLogService();
         Map<String, Object> values = new HashMap<>();
         values.put(Scope.Attr.logService.name(), log);
         values.put(Scope.Attr.resourceAccessor.name(), resources());
+        Exception[] failure = new Exception[1];
         try {
-            Scope.child(values, () -> action.run());
+            RoutingCheck.allowMultiShard(() -> {
+                try {
+                    Scope.child(values, () -> action.run());
+                } catch (Exception e) {
+                    failure[0] = e;
+                }
+            });
         } finally {
             lastLog = log.text();
+        }
+        if (failure[0] != null) {
+            throw failure[0];
         }
     }
 

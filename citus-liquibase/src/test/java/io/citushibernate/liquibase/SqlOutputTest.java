@@ -2,9 +2,15 @@ package io.citushibernate.liquibase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citushibernate.testkit.CitusDatabase;
+import io.citushibernate.testkit.CitusTest;
 import org.junit.jupiter.api.Test;
 
-/** update-sql and future-rollback-sql print the exact SQL; XML and YAML changelogs print the same. */
+/**
+ * update-sql and future-rollback-sql print the exact SQL; XML and YAML changelogs print the same. Offline, except
+ * update-sql against the testkit's database.
+ */
+@CitusTest(cleanup = false)
 class SqlOutputTest {
 
     static final String STORE_UPDATE_SQL = String.join("\n",
@@ -118,17 +124,26 @@ class SqlOutputTest {
     }
 
     @Test
-    void updateSqlAgainstPlainPostgresShowsTheSkipInsteadOfCitusSql() throws Exception {
-        String url = Pg.newDatabase();
-        Pg.exec(url, Resources.text("changelogs/store-before.sql"));
-        String output = Lb.updateSql(Lb.database(url), "changelogs/store-migration.xml");
-        assertThat(output)
-                .contains("ALTER TABLE public.products ADD CONSTRAINT products_pkey PRIMARY KEY (store_id, product_id);")
-                .contains("-- citus-liquibase: skipped createDistributedTable in changeset"
-                        + " changelogs/store-migration.xml::store-6::citus: the citus extension is not installed"
-                        + " (citus.liquibase.whenCitusMissing=skip)")
-                .doesNotContain("create_distributed_table");
+    void updateSqlAgainstPlainPostgresShowsTheSkipInsteadOfCitusSql(CitusDatabase db) throws Exception {
+        TestSchema schema = TestSchema.emptied(db);
+        schema.exec(Resources.text("changelogs/store-before.sql"));
+        String output = Lb.updateSql(Lb.database(schema), "changelogs/store-migration.xml");
+        assertThat(output).contains("ALTER TABLE " + schema.name()
+                + ".products ADD CONSTRAINT products_pkey PRIMARY KEY (store_id, product_id);");
+        if (schema.isCitus()) {
+            // Citus is there: the script distributes the tables instead
+            assertThat(output).contains("create_distributed_table(").doesNotContain("citus-liquibase: skipped");
+        } else {
+            assertThat(output)
+                    .contains("-- citus-liquibase: skipped createDistributedTable in changeset"
+                            + " changelogs/store-migration.xml::store-6::citus: the citus extension is not installed"
+                            + " (citus.liquibase.whenCitusMissing=skip)")
+                    .doesNotContain("create_distributed_table");
+        }
         // update-sql changed nothing
-        assertThat(Pg.keys(url)).containsExactlyElementsOf(StoreMigrationTest.KEYS_BEFORE);
+        assertThat(schema.keys()).containsExactlyElementsOf(StoreMigrationTest.KEYS_BEFORE);
+        if (schema.isCitus()) {
+            assertThat(schema.partition("stores")).isNull();
+        }
     }
 }

@@ -3,8 +3,12 @@ package io.citushibernate.liquibase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citushibernate.testkit.CitusDatabase;
+import io.citushibernate.testkit.CitusTest;
 import org.junit.jupiter.api.Test;
 
+/** Tenant values as SQL literals; the last test reads them back through the testkit's database. */
+@CitusTest(cleanup = false)
 class TenantValueTest {
 
     @Test
@@ -44,12 +48,12 @@ class TenantValueTest {
     }
 
     @Test
-    void literalsReadBackAsTheOriginalValueInPostgres() throws Exception {
-        String url = Pg.newDatabase();
+    void literalsReadBackAsTheOriginalValueInPostgres(CitusDatabase db) {
+        TestSchema schema = TestSchema.emptied(db);
         for (String value : new String[] {"O'Brien", "a\\'b", "x'); DROP TABLE t; --", "tab\tnew\\nline", "ünï"}) {
-            assertThat(Pg.one(url, "select " + TenantValue.parse(value, "text").toSql())).isEqualTo(value);
+            assertThat(schema.one("select " + TenantValue.parse(value, "text").toSql())).isEqualTo(value);
         }
-        assertThat(Pg.one(url, "select " + TenantValue.parse("8C69AA0D-3F13-4440-86CA-443566C1FC75", null).toSql()))
+        assertThat(schema.one("select " + TenantValue.parse("8C69AA0D-3F13-4440-86CA-443566C1FC75", null).toSql()))
                 .isEqualTo("8c69aa0d-3f13-4440-86ca-443566c1fc75");
     }
 }

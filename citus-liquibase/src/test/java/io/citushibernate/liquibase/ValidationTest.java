@@ -7,9 +7,12 @@ import liquibase.change.Change;
 import liquibase.database.Database;
 import liquibase.database.core.PostgresDatabase;
 import liquibase.exception.ValidationFailedException;
+import io.citushibernate.testkit.CitusDatabase;
+import io.citushibernate.testkit.CitusTest;
 import org.junit.jupiter.api.Test;
 
-/** Validation messages: attributes without a database, the catalog on embedded PostgreSQL. */
+/** Validation messages: attributes without a database, the catalog on the testkit's database (Citus or not). */
+@CitusTest(cleanup = false)
 class ValidationTest {
 
     private final Database offline = new PostgresDatabase();
@@ -130,55 +133,57 @@ class ValidationTest {
     }
 
     @Test
-    void catalogProblemsAreValidationErrorsWhenNothingRunsBefore() throws Exception {
-        String url = Pg.newDatabase();
-        Pg.exec(url, "CREATE TABLE orders (order_id bigint PRIMARY KEY, store_id bigint NOT NULL,"
+    void catalogProblemsAreValidationErrorsWhenNothingRunsBefore(CitusDatabase db) throws Exception {
+        TestSchema schema = TestSchema.emptied(db);
+        String orders = schema.name() + ".orders";
+        schema.exec("CREATE TABLE orders (order_id bigint PRIMARY KEY, store_id bigint NOT NULL,"
                 + " number text UNIQUE)");
-        assertThatThrownBy(() -> Lb.update(url, "changelogs/validation/catalog.xml"))
+        assertThatThrownBy(() -> Lb.update(schema, "changelogs/validation/catalog.xml"))
                 .isInstanceOf(Exception.class)
                 .rootCause().isInstanceOf(ValidationFailedException.class)
-                .hasMessageContaining("createDistributedTable: primary key orders_pkey (order_id) of public.orders"
+                .hasMessageContaining("createDistributedTable: primary key orders_pkey (order_id) of " + orders
                         + " does not include the distribution column store_id, which Citus requires; make it"
                         + " (store_id, order_id) first, e.g. with citus:addTenantColumnToKeys"
                         + " tenantColumn=\"store_id\"")
-                .hasMessageContaining("createDistributedTable: unique constraint orders_number_key (number) of"
-                        + " public.orders does not include the distribution column store_id")
-                .hasMessageContaining("createDistributedTable: table public.orderz does not exist; check"
+                .hasMessageContaining("createDistributedTable: unique constraint orders_number_key (number) of "
+                        + orders + " does not include the distribution column store_id")
+                .hasMessageContaining("createDistributedTable: table " + schema.name() + ".orderz does not exist; check"
                         + " tableName/schemaName or create the table in an earlier changeset")
-                .hasMessageContaining("createDistributedTable: table public.orders has no column tenant_id; fix"
+                .hasMessageContaining("createDistributedTable: table " + orders + " has no column tenant_id; fix"
                         + " distributionColumn or add the column first (e.g. with citus:addTenantColumn)")
                 .hasMessageContaining("changelogs/validation/catalog.xml::bad-key::citus");
-        assertThat(Pg.rows(url, "select id from databasechangelog")).isEmpty();
+        assertThat(schema.rows("select id from databasechangelog")).isEmpty();
     }
 
     @Test
-    void catalogIsCheckedAgainRightBeforeAChangeThatEarlierChangesetsPrepare() throws Exception {
-        String url = Pg.newDatabase();
+    void catalogIsCheckedAgainRightBeforeAChangeThatEarlierChangesetsPrepare(CitusDatabase db) throws Exception {
+        TestSchema schema = TestSchema.emptied(db);
         // The table only exists after changeset 1, so validation cannot judge changeset 2; the check runs before it.
-        assertThatThrownBy(() -> Lb.update(url, "changelogs/validation/deferred.xml"))
+        assertThatThrownBy(() -> Lb.update(schema, "changelogs/validation/deferred.xml"))
                 .hasMessageContaining("Validation failed for createDistributedTable in changeset"
                         + " changelogs/validation/deferred.xml::distribute::citus: createDistributedTable: primary key"
-                        + " events_pkey (id) of public.events does not include the distribution column tenant_id");
-        assertThat(Pg.rows(url, "select id from databasechangelog")).containsExactly("create");
-        assertThat(Pg.one(url, "select count(*) from events")).isEqualTo("0");
+                        + " events_pkey (id) of " + schema.name() + ".events does not include the distribution column tenant_id");
+        assertThat(schema.rows("select id from databasechangelog")).containsExactly("create");
+        assertThat(schema.one("select count(*) from events")).isEqualTo("0");
     }
 
     @Test
-    void keyDeclarationsAreCheckedAgainstTheCatalog() throws Exception {
-        String url = Pg.newDatabase();
-        Pg.exec(url, Resources.text("changelogs/store-before.sql"));
-        Pg.exec(url, "ALTER TABLE line_items ADD COLUMN store_id uuid");
-        assertThatThrownBy(() -> Lb.update(url, "changelogs/validation/keys.xml"))
+    void keyDeclarationsAreCheckedAgainstTheCatalog(CitusDatabase db) throws Exception {
+        TestSchema schema = TestSchema.emptied(db);
+        String s = schema.name();
+        schema.exec(Resources.text("changelogs/store-before.sql"));
+        schema.exec("ALTER TABLE line_items ADD COLUMN store_id uuid");
+        assertThatThrownBy(() -> Lb.update(schema, "changelogs/validation/keys.xml"))
                 .rootCause().isInstanceOf(ValidationFailedException.class)
-                .hasMessageContaining("addTenantColumnToKeys: foreign key line_items_order_id_fkey of"
-                        + " public.line_items references public.orders without store_id; add"
+                .hasMessageContaining("addTenantColumnToKeys: foreign key line_items_order_id_fkey of "
+                        + s + ".line_items references " + s + ".orders without store_id; add"
                         + " \"line_items_order_id_fkey: line_items(order_id) -> orders(order_id)\" to foreignKeys")
                 .hasMessageContaining("addTenantColumnToKeys: unique constraint orders_order_number_key"
-                        + " (order_number) of public.orders does not include store_id; add"
+                        + " (order_number) of " + s + ".orders does not include store_id; add"
                         + " \"orders_order_number_key(order_number)\" to uniqueConstraints")
-                .hasMessageContaining("addTenantColumnToKeys: the primary key of public.orders is orders_pkey"
+                .hasMessageContaining("addTenantColumnToKeys: the primary key of " + s + ".orders is orders_pkey"
                         + " (order_id), not orders_pkey (id); declare primaryKeyName=\"orders_pkey\""
                         + " primaryKeyColumns=\"order_id\"");
-        assertThat(Pg.keys(url)).containsExactlyElementsOf(StoreMigrationTest.KEYS_BEFORE);
+        assertThat(schema.keys()).containsExactlyElementsOf(StoreMigrationTest.KEYS_BEFORE);
     }
 }

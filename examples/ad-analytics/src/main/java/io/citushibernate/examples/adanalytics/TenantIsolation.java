@@ -90,9 +90,9 @@ public final class TenantIsolation {
     report.line("");
     report.line("citus_stat_tenants (the busiest tenants of this period):");
     int rows = print(c, """
-        select attribute as tenant, query_count_in_this_period as queries, read_count_in_this_period as reads,
+        select tenant_attribute as tenant, query_count_in_this_period as queries, read_count_in_this_period as reads,
                cpu_usage_in_this_period as cpu_seconds
-          from citus_stat_tenants order by query_count_in_this_period desc, attribute limit 10""");
+          from citus_stat_tenants order by query_count_in_this_period desc, tenant_attribute limit 10""");
     if (rows == 0) {
       report.line("No statistics: citus.stat_tenants_track is 'none' by default. Enable it with "
           + "ALTER SYSTEM SET citus.stat_tenants_track = 'all'; SELECT pg_reload_conf(); and run again.");

@@ -2,9 +2,18 @@ package io.citushibernate.examples.adanalytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.citushibernate.examples.adanalytics.model.Ad;
+import io.citushibernate.examples.adanalytics.model.Campaign;
+import io.citushibernate.examples.adanalytics.model.Click;
+import io.citushibernate.examples.adanalytics.model.Company;
+import io.citushibernate.examples.adanalytics.model.GeoIp;
+import io.citushibernate.examples.adanalytics.model.Impression;
+import io.citushibernate.examples.support.SqlRecorder;
+import io.citushibernate.testkit.CitusDatabase;
+import io.citushibernate.testkit.CitusTest;
+import io.citushibernate.testkit.CitusTestDatabase;
+import io.citushibernate.testkit.RoutingCheck;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -15,62 +24,104 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import javax.sql.DataSource;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the example on a database of the test's own and compares what it printed with plain SQL
- * (explicit {@code company_id = 5}) on an identical copy of the data that the example did not touch.
+ * Runs the example's steps on the test's schema, with the testkit's single-shard routing check on, and compares what
+ * it printed with plain SQL (explicit {@code company_id = 5}) on an identical copy of the data that the example did
+ * not touch. On Citus the tables are distributed and the largest tenant isolated; on plain PostgreSQL those steps are
+ * skipped with the reason.
+ *
+ * <p>The entities tell the routing check which tables are distributed; Liquibase, not hbm2ddl, creates the tables.
  */
+@CitusTest(entities = {Company.class, Campaign.class, Ad.class, Click.class, Impression.class, GeoIp.class},
+    properties = "hibernate.hbm2ddl.auto=none", cleanup = false)
 class AdAnalyticsAppTest {
-  private static final String[] SIZES = {"--tenants", "8", "--rows-per-tenant", "400"};
+  private static final int TENANTS = 8;
+  private static final int ROWS_PER_TENANT = 400;
+  private static final String[] SIZES = {"--tenants", Integer.toString(TENANTS), "--rows-per-tenant",
+      Integer.toString(ROWS_PER_TENANT)};
   private static final long TENANT = 5;
 
-  static EmbeddedPostgres server;
+  static CitusDatabase db;
+  static CitusTestDatabase referenceCopy;
   static String output;
 
   @BeforeAll
-  static void runExampleAndLoadReference() throws Exception {
-    server = EmbeddedPostgres.builder().start();
-    execute("postgres", "CREATE DATABASE actual", "CREATE DATABASE reference");
-    output = run(args("--jdbc-url", url("actual")));
-    // the reference copy: same schema and data, nothing run against it
-    Options options = Options.parse(args("--jdbc-url", url("reference")), Map.of());
-    try (Database reference = Database.open(options, new Report(new PrintStream(OutputStream.nullOutputStream())))) {
-      SchemaMigration.apply(reference.dataSource(), new Report(new PrintStream(OutputStream.nullOutputStream())));
-      new BulkLoader(reference.dataSource(), new Report(new PrintStream(OutputStream.nullOutputStream())))
-          .load(new SampleData(8, 400));
-    }
+  static void runExampleAndLoadReference(CitusDatabase database) {
+    db = database;
+    output = runSteps(db.dataSource(), db.isCitus());
+    // the reference copy: same schema and data, nothing run against it. It is the test's oracle, queried across
+    // tenants, so it has no routing check.
+    referenceCopy = CitusTestDatabase.create().routingCheck(false).open();
+    Report quiet = new Report(new PrintStream(OutputStream.nullOutputStream()));
+    SchemaMigration.apply(referenceCopy.dataSource(), quiet);
+    new BulkLoader(referenceCopy.dataSource(), quiet).load(new SampleData(TENANTS, ROWS_PER_TENANT));
   }
 
   @AfterAll
-  static void stop() throws IOException {
-    server.close();
+  static void dropReference() {
+    if (referenceCopy != null) {
+      referenceCopy.close();
+    }
+  }
+
+  /** What {@link AdAnalyticsApp#run(Options, Report)} does once connected, each step with its routing check. */
+  static String runSteps(DataSource dataSource, boolean citus) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Report report = new Report(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    // a migration: DDL, Liquibase's bookkeeping, distributing every tenant's tables
+    RoutingCheck.allowMultiShard(() -> SchemaMigration.apply(dataSource, report));
+    // a bulk load of every tenant at once: TRUNCATE, COPY and ANALYZE of whole tables
+    RoutingCheck.allowMultiShard(() -> new BulkLoader(dataSource, report).load(new SampleData(TENANTS, ROWS_PER_TENANT)));
+    // the tutorial's queries: every statement pinned to the tenant, but for the walk-through's own runCrossTenant
+    SqlRecorder recorder = new SqlRecorder(dataSource);
+    try (SessionFactory sessions = Orm.sessionFactory(recorder)) {
+      new TutorialWalkthrough(sessions, recorder, report).run(TENANT);
+    }
+    // operator work across tenants: find the largest one, give it a shard of its own, read citus_stat_tenants
+    RoutingCheck.allowMultiShard(() -> new TenantIsolation(dataSource, report).run(citus));
+    report.line("");
+    report.line("Done.");
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   @Test
   void appliesTheChangelogAndSkipsTheCitusChangesOnPlainPostgres() {
-    assertThat(output).contains("ran changeset 1-companies-campaigns-ads", "ran changeset 4-user-data-indexes",
-        "citus-liquibase: skipped createDistributedTable in changeset db/changelog.xml::3-distribute-clicks",
-        "citus-liquibase: skipped createReferenceTable");
+    assertThat(output).contains("ran changeset 1-companies-campaigns-ads", "ran changeset 4-user-data-indexes");
+    if (db.isCitus()) {
+      assertThat(output).contains("ran changeset 3-distribute-clicks", "ran changeset 3-reference-geo-ips")
+          .doesNotContain("citus-liquibase: skipped");
+      assertThat(actual("select logicalrelid::regclass::text || ' ' || partmethod::text from pg_dist_partition"
+          + " where logicalrelid::regclass::text in ('companies', 'campaigns', 'ads', 'clicks', 'impressions', 'geo_ips')"
+          + " order by 1")).containsExactly("ads h", "campaigns h", "clicks h", "companies h", "geo_ips n",
+              "impressions h");
+    } else {
+      assertThat(output).contains(
+          "citus-liquibase: skipped createDistributedTable in changeset db/changelog.xml::3-distribute-clicks",
+          "citus-liquibase: skipped createReferenceTable");
+    }
   }
 
   @Test
-  void createsTheTutorialsCompositeKeysAndIndexes() throws SQLException {
-    assertThat(column("actual", "select pg_get_constraintdef(oid) from pg_constraint where conname = 'ads_pkey'"))
-        .containsExactly("PRIMARY KEY (company_id, id)");
-    assertThat(column("actual", "select indexdef from pg_indexes where indexname like 'click_user_data%' order by 1"))
-        .containsExactly("CREATE INDEX click_user_data ON public.clicks USING gin (user_data)",
-            "CREATE INDEX click_user_data_is_mobile ON public.clicks USING btree (((user_data ->> 'is_mobile'::text)))"
-                + " WHERE (company_id = 5)");
+  void createsTheTutorialsCompositeKeysAndIndexes() {
+    assertThat(actual("select pg_get_constraintdef(oid) from pg_constraint where conname = 'ads_pkey'"
+        + " and connamespace = current_schema()::regnamespace")).containsExactly("PRIMARY KEY (company_id, id)");
+    assertThat(actual("select indexdef from pg_indexes where schemaname = current_schema()"
+        + " and indexname like 'click_user_data%' order by 1"))
+        .containsExactly("CREATE INDEX click_user_data ON " + db.schema() + ".clicks USING gin (user_data)",
+            "CREATE INDEX click_user_data_is_mobile ON " + db.schema() + ".clicks USING btree"
+                + " (((user_data ->> 'is_mobile'::text))) WHERE (company_id = 5)");
   }
 
   @Test
-  void loadsConsistentDataWithCopy() throws SQLException {
-    assertThat(column("reference", "select count(*) from companies")).containsExactly("8");
-    assertThat(column("reference", "select (select sum(clicks_count) from ads) = (select count(*) from clicks)"))
+  void loadsConsistentDataWithCopy() {
+    assertThat(reference("select count(*) from companies")).containsExactly("8");
+    assertThat(reference("select (select sum(clicks_count) from ads) = (select count(*) from clicks)"))
         .containsExactly("t");
     assertThat(output).containsPattern("clicks +[0-9,]+ rows");
   }
@@ -82,8 +133,8 @@ class AdAnalyticsAppTest {
   }
 
   @Test
-  void printsTheTenantsTopTenCampaigns() throws SQLException {
-    List<String> expected = column("reference", "select id || ' | ' || name from campaigns where company_id = 5 "
+  void printsTheTenantsTopTenCampaigns() {
+    List<String> expected = reference("select id || ' | ' || name from campaigns where company_id = 5 "
         + "order by monthly_budget desc, id limit 10");
     assertThat(expected).hasSize(10);
     List<String> printed = tableRows(section("-- 2.")).stream()
@@ -92,8 +143,8 @@ class AdAnalyticsAppTest {
   }
 
   @Test
-  void printsRunningCampaignsWithSummedCounts() throws SQLException {
-    List<String> expected = column("reference", """
+  void printsRunningCampaignsWithSummedCounts() {
+    List<String> expected = reference("""
         select c.id || ' ' || sum(a.impressions_count) || ' ' || sum(a.clicks_count)
           from ads a join campaigns c on c.company_id = a.company_id and c.id = a.campaign_id
          where c.company_id = 5 and c.state = 'running'
@@ -106,31 +157,31 @@ class AdAnalyticsAppTest {
   }
 
   @Test
-  void doublesTheBudgetThenDeletesTheCampaignWithItsAds() throws SQLException {
-    String first = column("reference", "select min(id) from campaigns where company_id = 5").get(0);
-    String budget = column("reference", "select monthly_budget from campaigns where id = " + first).get(0);
+  void doublesTheBudgetThenDeletesTheCampaignWithItsAds() {
+    String first = reference("select min(id) from campaigns where company_id = 5").get(0);
+    String budget = reference("select monthly_budget from campaigns where id = " + first).get(0);
     assertThat(section("-- 4.")).containsPattern(" " + first + " \\| +1 \\| +" + budget + " \\| +"
         + 2 * Long.parseLong(budget) + "\n");
-    String ads = column("reference", "select count(*) from ads where company_id = 5 and campaign_id = " + first).get(0);
+    String ads = reference("select count(*) from ads where company_id = 5 and campaign_id = " + first).get(0);
     assertThat(section("-- 5.")).containsPattern("ads +\\| +" + ads + "\n").containsPattern("campaigns +\\| +1\n");
-    assertThat(column("actual", "select count(*) from campaigns where id = " + first)).containsExactly("0");
-    assertThat(column("actual", "select count(*) from ads where campaign_id = " + first)).containsExactly("0");
+    assertThat(actual("select count(*) from campaigns where id = " + first)).containsExactly("0");
+    assertThat(actual("select count(*) from ads where campaign_id = " + first)).containsExactly("0");
     // nobody else's data changed
-    assertThat(column("actual", "select count(*) from ads where company_id <> 5"))
-        .isEqualTo(column("reference", "select count(*) from ads where company_id <> 5"));
+    assertThat(actual("select count(*) from ads where company_id <> 5"))
+        .isEqualTo(reference("select count(*) from ads where company_id <> 5"));
   }
 
   @Test
-  void jsonbQueriesCountTheTenantsClicks() throws SQLException {
+  void jsonbQueriesCountTheTenantsClicks() {
     // the example deleted one campaign's clicks before these steps
-    String first = column("reference", "select min(id) from campaigns where company_id = 5").get(0);
+    String first = reference("select min(id) from campaigns where company_id = 5").get(0);
     String left = "company_id = 5 and ad_id not in (select id from ads where campaign_id = " + first + ")";
-    List<String> expected = column("reference", "select is_mobile || ' ' || n from (select user_data->>'is_mobile' "
+    List<String> expected = reference("select is_mobile || ' ' || n from (select user_data->>'is_mobile' "
         + "as is_mobile, count(*) as n from clicks where " + left + " group by 1) x order by n desc, is_mobile");
     List<String> printed = tableRows(section("-- 6.")).stream()
         .map(r -> r.split("\\|")[0].strip() + " " + r.split("\\|")[1].strip()).toList();
     assertThat(printed).isEqualTo(expected);
-    String mobile = column("reference", "select count(*) from clicks where " + left
+    String mobile = reference("select count(*) from clicks where " + left
         + " and user_data @> '{\"is_mobile\": true}'").get(0);
     assertThat(tableRows(section("-- 7."))).singleElement().asString().isEqualToIgnoringWhitespace(mobile);
     assertThat(tableRows(section("-- 8."))).isNotEmpty().allSatisfy(r -> assertThat(r).contains("10."));
@@ -147,19 +198,50 @@ class AdAnalyticsAppTest {
   }
 
   @Test
-  void reportsTheLargestTenantAndSkipsTheCitusOnlySteps() throws SQLException {
-    String largest = column("reference", "select company_id from (select company_id from clicks union all "
+  void reportsTheLargestTenantAndSkipsTheCitusOnlySteps() {
+    String largest = reference("select company_id from (select company_id from clicks union all "
         + "select company_id from impressions) e group by 1 order by count(*) desc, 1 limit 1").get(0);
-    assertThat(output).contains("Largest tenant: company " + largest + " ")
-        .contains("Skipped isolate_tenant_to_new_shard and citus_stat_tenants: this database has no citus extension");
+    assertThat(output).contains("Largest tenant: company " + largest + " ");
+    if (db.isCitus()) {
+      // the largest tenant now sits alone in its shard: the shard's hash range is that single value
+      assertThat(output).contains("Isolated company " + largest + " to new shard ",
+          "citus_stat_tenants (the busiest tenants of this period):");
+      assertThat(actual("select shardminvalue::bigint = shardmaxvalue::bigint from pg_dist_shard"
+          + " where shardid = get_shard_id_for_distribution_column('companies', " + largest + ")"))
+          .containsExactly("t");
+    } else {
+      assertThat(output).contains(
+          "Skipped isolate_tenant_to_new_shard and citus_stat_tenants: this database has no citus extension");
+    }
   }
 
   @Test
   void runsAgainOnTheSameDatabase() throws Exception {
-    execute("postgres", "CREATE DATABASE rerun");
-    run(args("--jdbc-url", url("rerun"), "--tenant", "2"));
-    String again = run(args("--jdbc-url", url("rerun"), "--tenant", "2"));
-    assertThat(again).contains("Up to date", "TRUNCATE", "Queries as company 2", "Done.");
+    try (CitusTestDatabase rerun = CitusTestDatabase.create().open()) {
+      String[] args = args(commandLine(rerun, "--tenant", "2"));
+      run(args);
+      String again = run(args);
+      assertThat(again).contains("Up to date", "TRUNCATE", "Queries as company 2", "Done.");
+    }
+  }
+
+  /**
+   * The example's command line for {@code database}'s schema, as a user runs it: the server's URL with
+   * {@code currentSchema}, and the user (the testkit's URL may leave it to the connection properties).
+   */
+  static String[] commandLine(CitusDatabase database, String... extra) throws SQLException {
+    String url = database.jdbcUrl() + (database.jdbcUrl().contains("?") ? "&" : "?") + "currentSchema="
+        + database.schema();
+    List<String> args = new ArrayList<>(List.of("--jdbc-url", url));
+    try (Connection c = database.dataSource().getConnection()) {
+      args.addAll(List.of("--user", c.getMetaData().getUserName()));
+    }
+    String password = System.getProperty("citus.test.password", System.getenv("CITUS_TEST_PASSWORD"));
+    if (password != null && !password.isBlank()) {
+      args.addAll(List.of("--password", password));
+    }
+    args.addAll(Arrays.asList(extra));
+    return args.toArray(String[]::new);
   }
 
   private static String[] args(String... extra) {
@@ -202,26 +284,29 @@ class AdAnalyticsAppTest {
     return rows;
   }
 
-  private static String url(String database) {
-    return server.getJdbcUrl("postgres", database);
+  /**
+   * The first column of a query on the schema the example ran in. The test's own checks look across tenants on
+   * purpose (e.g. that no other company's ads changed), so they are not held to the routing check.
+   */
+  private static List<String> actual(String sql) {
+    return RoutingCheck.allowMultiShard(() -> column(db.dataSource(), sql));
   }
 
-  private static void execute(String database, String... statements) throws SQLException {
-    try (Connection c = server.getDatabase("postgres", database).getConnection(); Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    }
+  /** The first column of a query on the untouched reference copy. */
+  private static List<String> reference(String sql) {
+    return column(referenceCopy.dataSource(), sql);
   }
 
-  private static List<String> column(String database, String sql) throws SQLException {
-    try (Connection c = server.getDatabase("postgres", database).getConnection(); Statement s = c.createStatement();
+  private static List<String> column(DataSource dataSource, String sql) {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       List<String> values = new ArrayList<>();
       while (rs.next()) {
         values.add(rs.getString(1));
       }
       return values;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage() + "\n  statement: " + sql, e);
     }
   }
 }

@@ -1,22 +1,24 @@
 package io.citushibernate.examples.storemigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.citushibernate.testkit.CitusDatabase;
+import io.citushibernate.testkit.CitusTest;
+import io.citushibernate.testkit.RequiresCitus;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example on a real Citus coordinator, when CITUS_TEST_URL names one (a JDBC URL with user and
- * password). The example drops and recreates its four tables there, so it can run again.
+ * The example's command line on a real Citus coordinator, wherever the testkit found one (CITUS_TEST_URL, a local
+ * Citus installation, Docker), in the test's schema; skipped, with the reason, on plain PostgreSQL. The example drops
+ * and recreates its four tables there, so it can run again.
  */
+@CitusTest
+@RequiresCitus
 class CitusRunTest {
-  private static final String URL = System.getenv("CITUS_TEST_URL");
-
   @Test
-  void distributesTheTablesCoLocatedByStore() {
-    assumeTrue(URL != null && !URL.isBlank(), "CITUS_TEST_URL is not set: no Citus cluster to run against");
-    String output = StoreMigrationAppTest.run(new String[] {"--jdbc-url", URL, "--stores", "3",
-        "--orders-per-store", "5"});
+  void distributesTheTablesCoLocatedByStore(CitusDatabase db) throws Exception {
+    String output = StoreMigrationAppTest.run(StoreMigrationAppTest.commandLine(db, "--stores", "3",
+        "--orders-per-store", "5"));
     assertThat(output).contains("Citus ", "ran changeset 5-distribute", "Distribution, from citus_tables:")
         .doesNotContain("citus-liquibase: skipped")
         .containsPattern("line_items +\\| distributed +\\| store_id ")

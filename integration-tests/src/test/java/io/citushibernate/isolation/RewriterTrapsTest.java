@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citushibernate.UnscopableStatementException;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.testing.Routing;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +47,12 @@ class RewriterTrapsTest {
         "select E'\\' from campaigns' from geo_ips",
         "select \"addrs\" as \"campaigns\" from geo_ips")) {
       for (Long tenant : new Long[] {null, 2L}) {
-        db.dataSource.clear();
-        List<Object> rows = tenant == null ? query(sql) : TenantContext.get(tenant, () -> query(sql));
+        db.clearStatements();
+        Supplier<List<Object>> run = () -> tenant == null ? query(sql) : TenantContext.get(tenant, () -> query(sql));
+        List<Object> rows = !sql.startsWith("select E'") ? run.get() : Routing.analyzerBlindSpot(db.database,
+            "the testkit's parser ends E'\\' at the quote, and reads the rest as a query on campaigns", run);
         assertThat(rows).as(sql).hasSize(1);
-        assertThat(db.dataSource.statements()).as(sql).containsExactly(sql);
+        assertThat(db.statements()).as(sql).containsExactly(sql);
       }
     }
   }
@@ -63,12 +67,12 @@ class RewriterTrapsTest {
         "select company_id from campaigns where name <> $$' or true --$$",
         "select company_id from campaigns where true /* ) or (true */",
         "select company_id from \"campaigns\"",
-        "select company_id from public.campaigns",
+        "select company_id from " + db.database.schema() + ".campaigns",
         "SELECT COMPANY_ID FROM CAMPAIGNS")) {
-      db.dataSource.clear();
+      db.clearStatements();
       List<Object> rows = TenantContext.get(2L, () -> query(sql));
       assertThat(rows).as(sql).singleElement().satisfies(v -> assertThat(((Number) v).longValue()).isEqualTo(2L));
-      assertThat(db.dataSource.statements()).as(sql).singleElement().asString().contains("company_id = 2");
+      assertThat(db.statements()).as(sql).singleElement().asString().contains("company_id = 2");
     }
   }
 
@@ -81,17 +85,18 @@ class RewriterTrapsTest {
         "select 1 from geo_ips; delete from campaigns",
         "select * from campaigns; select * from ads",
         "select * from geo_ips; drop table campaigns")) {
-      db.dataSource.clear();
+      db.clearStatements();
       assertThatThrownBy(() -> TenantContext.run(2L, () -> query(sql))).as(sql)
           .isInstanceOf(UnscopableStatementException.class);
-      assertThat(db.dataSource.statements()).as(sql).isEmpty();
+      assertThat(db.statements()).as(sql).isEmpty();
     }
     assertThat(db.jdbcLong("select count(*) from campaigns")).isEqualTo(3);
     // a statement the parser cannot read, naming a tenant table only in a comment: it is not a tenant statement
-    db.dataSource.clear();
+    db.clearStatements();
     String unreadable = "select addrs /* campaigns */ from geo_ips where addrs operator(pg_catalog.~~) '10%'";
-    assertThat(query(unreadable)).hasSize(1);
-    assertThat(db.dataSource.statements()).containsExactly(unreadable);
+    assertThat(Routing.analyzerBlindSpot(db.database, "unparseable for the testkit too, which then sees the "
+        + "table name in the comment", () -> query(unreadable))).hasSize(1);
+    assertThat(db.statements()).containsExactly(unreadable);
   }
 
   /**

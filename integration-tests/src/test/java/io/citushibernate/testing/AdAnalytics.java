@@ -1,6 +1,5 @@
 package io.citushibernate.testing;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.citushibernate.model.Ad;
 import io.citushibernate.model.AuditNote;
 import io.citushibernate.model.Campaign;
@@ -9,36 +8,30 @@ import io.citushibernate.model.Company;
 import io.citushibernate.model.GeoIp;
 import io.citushibernate.model.Impression;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.testkit.CitusTestDatabase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 
 /**
- * The Citus tutorial's ad-analytics model on a fresh database, with three tenants of data:
- * company {@code t} has {@code t + 1} campaigns, alternately running and paused, each with
- * {@code t + 1} ads; every ad has two clicks, one from a mobile device.
+ * The Citus tutorial's ad-analytics model on a fresh testkit database (routing check on), with
+ * three tenants of data: company {@code t} has {@code t + 1} campaigns, alternately running and
+ * paused, each with {@code t + 1} ads; every ad has two clicks, one from a mobile device.
  */
 public final class AdAnalytics implements AutoCloseable {
   public static final List<Class<?>> ENTITIES = List.of(Company.class, Campaign.class, Ad.class, Click.class,
       Impression.class, GeoIp.class, AuditNote.class);
   public static final List<Long> TENANTS = List.of(1L, 2L, 3L);
 
-  public final HikariDataSource pool;
-  public final RecordingDataSource dataSource;
+  public final CitusTestDatabase database;
   public final SessionFactory sessionFactory;
 
   private AdAnalytics(Map<String, Object> extra) {
-    pool = Postgres.newDatabase(8);
-    dataSource = new RecordingDataSource(pool);
     Map<String, Object> settings = new HashMap<>();
-    settings.put("hibernate.connection.datasource", dataSource);
-    settings.put("hibernate.hbm2ddl.auto", "create");
     settings.put("hibernate.cache.use_second_level_cache", "true");
     settings.put("hibernate.cache.region.factory_class", "jcache");
     settings.put("hibernate.javax.cache.provider", "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider");
@@ -47,12 +40,9 @@ public final class AdAnalytics implements AutoCloseable {
     // ParameterBindingTest covers the default, bind-parameter mode
     settings.put("citus.hibernate.tenant_binding", "literal");
     settings.putAll(extra);
-    StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
-    MetadataSources sources = new MetadataSources(registry);
-    ENTITIES.forEach(sources::addAnnotatedClass);
-    sessionFactory = sources.buildMetadata().buildSessionFactory();
+    database = CitusTestDatabase.create().entities(ENTITIES).properties(settings).poolSize(8).open();
+    sessionFactory = database.sessionFactory();
   }
-
   /** The model with default settings and no data. */
   public static AdAnalytics empty() {
     return new AdAnalytics(Map.of());
@@ -92,7 +82,21 @@ public final class AdAnalytics implements AutoCloseable {
         }
       }));
     }
-    dataSource.clear();
+    database.clearStatements();
+  }
+
+  /** The pooled, recording, routing-checked data source. */
+  public DataSource dataSource() {
+    return database.dataSource();
+  }
+
+  /** The SQL sent since the last {@link #clearStatements()}, in order. */
+  public List<String> statements() {
+    return database.statements();
+  }
+
+  public void clearStatements() {
+    database.clearStatements();
   }
 
   public void inTransaction(Consumer<Session> work) {
@@ -101,7 +105,6 @@ public final class AdAnalytics implements AutoCloseable {
 
   @Override
   public void close() {
-    sessionFactory.close();
-    pool.close();
+    database.close();
   }
 }

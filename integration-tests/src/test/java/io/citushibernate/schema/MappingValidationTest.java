@@ -4,11 +4,10 @@ import io.citushibernate.annotation.DistributedTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.citushibernate.CitusMappingException;
 import io.citushibernate.annotation.ReferenceTable;
 import io.citushibernate.annotation.TenantKey;
-import io.citushibernate.testing.Postgres;
+import io.citushibernate.testkit.CitusTest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -18,24 +17,14 @@ import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Mappings Citus cannot distribute fail the session factory build with every problem listed. */
+@CitusTest
 class MappingValidationTest {
-  private static HikariDataSource pool;
-
-  @BeforeAll
-  static void database() {
-    pool = Postgres.newDatabase(2);
-  }
-
-  @AfterAll
-  static void close() {
-    pool.close();
-  }
+  static DataSource pool;
 
   @Test
   void foreignKeyBetweenTenantTablesThatCannotBeComposite() {
