@@ -380,8 +380,8 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     return "Multi-shard statement refused by " + by + ": " + why + "\n  statement: " + sql
         + (parameters.isEmpty() ? "" : "\n  parameters: " + parameters)
         + "\n  Pin every distributed table to one tenant (run it inside TenantContext.run(tenant, ...)), or, for "
-        + "deliberate multi-tenant work, wrap it in RoutingCheck.allowMultiShard(...) or annotate the test "
-        + "with @AllowMultiShard.";
+        + "deliberate multi-tenant work, run it in TenantContext.runCrossTenant(reason, ...), wrap it in "
+        + "RoutingCheck.allowMultiShard(...) or annotate the test with @AllowMultiShard.";
   }
 
   @Override

@@ -77,7 +77,8 @@ class CitusExtensionTest {
       }
     }).hasStackTraceContaining("Multi-shard statement refused")
         .hasStackTraceContaining(sql)
-        .hasStackTraceContaining("distributed table campaigns is not pinned");
+        .hasStackTraceContaining(database.isCitus() ? "multi-task query about to be executed"
+            : "distributed table campaigns is not pinned");
   }
 
   @Test
@@ -97,8 +98,9 @@ class CitusExtensionTest {
       assertThatThrownBy(() -> s.executeQuery("select a.name from campaigns c join ads a on a.campaign_id = c.id "
           + "where c.company_id = 1"))
           .isInstanceOf(SQLException.class)
-          .hasMessageContaining("ads a")
-          .hasMessageContaining("a.company_id");
+          // Citus cannot plan the join at all: the tables meet on a column that is not the tenant's
+          .hasMessageContaining(database.isCitus() ? "requires repartitioning" : "ads a")
+          .hasMessageContaining(database.isCitus() ? "citus.enable_repartition_joins" : "a.company_id");
     }
   }
 
