@@ -2,6 +2,7 @@ package io.citushibernate.testkit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import io.citushibernate.mapping.TenantModel;
 import io.citushibernate.sql.TenantTable;
 import io.citushibernate.tenant.TenantContext;
@@ -45,6 +46,17 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   private static final InheritableThreadLocal<TestDatabase> ACTIVE = new InheritableThreadLocal<>();
   private static volatile TestDatabase lastActive;
   static final String MULTI_TASK_ERROR = "multi-task query about to be executed";
+  /**
+   * Citus refuses statements it cannot plan with SQLSTATE 0A000, which HikariCP takes for a
+   * broken connection: keep the connection, so a test that expects the refusal can go on.
+   */
+  private static final SQLExceptionOverride KEEP_ON_REFUSAL = new SQLExceptionOverride() {
+    @java.lang.Override
+    public SQLExceptionOverride.Override adjudicate(SQLException e) {
+      return "0A000".equals(e.getSQLState()) ? SQLExceptionOverride.Override.DO_NOT_EVICT
+          : SQLExceptionOverride.Override.CONTINUE_EVICT;
+    }
+  };
 
   /** A statement run through the data source. */
   record Executed(String sql, Map<Integer, Object> parameters, Verdict verdict, boolean multiShardAllowed) {
@@ -77,6 +89,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     config.addDataSourceProperty("currentSchema", schema);
     config.setMaximumPoolSize(poolSize);
     config.setMinimumIdle(0);
+    config.setExceptionOverride(KEEP_ON_REFUSAL);
     config.setPoolName("citus-testkit-" + schema);
     if (server.kind().isCitus() && routingCheck) {
       config.setConnectionInitSql("SET citus.multi_task_query_log_level = 'error'");
