@@ -112,6 +112,16 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
     return tenants;
   }
 
+  /** The tenant of the {@code n}-th request: round-robin over tenants 1 to {@code tenants}. */
+  static long tenantOf(long n, int tenants) {
+    return n % tenants + 1;
+  }
+
+  /** The campaign (0-based) of the {@code n}-th request: the next one each time round the tenants. */
+  static int campaignOf(long n, int tenants) {
+    return (int) ((n / tenants) % CAMPAIGNS_PER_TENANT);
+  }
+
   /** The id of campaign {@code k} (0-based) of {@code tenant}. */
   public static long campaignId(long tenant, int k) {
     return (tenant - 1) * CAMPAIGNS_PER_TENANT + k + 1;

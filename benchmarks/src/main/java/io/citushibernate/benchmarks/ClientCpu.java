@@ -57,7 +57,7 @@ public final class ClientCpu {
             long cpu = threads.getCurrentThreadCpuTime();
             long wall = System.nanoTime();
             for (int i = 0; i < requests; i++, n++) {
-              w.request(n % tenants + 1, (int) ((n / tenants) % AdAnalyticsDatabase.CAMPAIGNS_PER_TENANT));
+              w.request(AdAnalyticsDatabase.tenantOf(n, tenants), AdAnalyticsDatabase.campaignOf(n, tenants));
             }
             double c = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / requests;
             double t = (System.nanoTime() - wall) / 1e3 / requests;

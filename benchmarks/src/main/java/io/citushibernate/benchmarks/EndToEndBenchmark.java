@@ -94,11 +94,11 @@ public class EndToEndBenchmark {
   }
 
   private long tenant(long n) {
-    return n % tenants + 1;
+    return AdAnalyticsDatabase.tenantOf(n, tenants);
   }
 
   private int campaign(long n) {
-    return (int) ((n / tenants) % AdAnalyticsDatabase.CAMPAIGNS_PER_TENANT);
+    return AdAnalyticsDatabase.campaignOf(n, tenants);
   }
 
   /** One request of six operations in one transaction (see {@link Workload#request}). */

@@ -83,7 +83,7 @@ public class PairedEndToEndBenchmark {
 
   private Object request(Workload workload, AtomicLong sequence) {
     long n = sequence.getAndIncrement();
-    return workload.request(n % tenants + 1, (int) ((n / tenants) % AdAnalyticsDatabase.CAMPAIGNS_PER_TENANT));
+    return workload.request(AdAnalyticsDatabase.tenantOf(n, tenants), AdAnalyticsDatabase.campaignOf(n, tenants));
   }
 
   /** One request through citus-hibernate. */

@@ -144,28 +144,12 @@ final class Distribution implements AuxiliaryDatabaseObject {
           .append(")");
     }
     query.append(')');
-    JdbcConnectionAccess access = registry == null ? null
-        : registry.requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess();
-    if (access == null) {
-      return false;
-    }
-    Connection connection = null;
     try {
-      connection = access.obtainConnection();
-      try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query.toString())) {
-        return rs.next() && rs.getLong(1) == steps.size();
-      }
+      return Boolean.TRUE.equals(onBootstrapConnection(query.toString(),
+          rs -> rs.next() && rs.getLong(1) == steps.size()));
     } catch (SQLException e) {
       LOG.debug("could not tell whether the tables are distributed already; re-creating foreign keys", e);
       return false;
-    } finally {
-      if (connection != null) {
-        try {
-          access.releaseConnection(connection);
-        } catch (SQLException e) {
-          LOG.debug("releasing the connection used to look for distributed tables failed", e);
-        }
-      }
     }
   }
 
@@ -185,33 +169,19 @@ final class Distribution implements AuxiliaryDatabaseObject {
   }
 
   private boolean citusInstalled(boolean creating) {
-    JdbcConnectionAccess access = registry == null ? null
-        : registry.requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess();
-    Connection connection;
+    Boolean installed;
     try {
-      connection = access == null ? null : access.obtainConnection();
-    } catch (SQLException | RuntimeException e) {
-      connection = null;
+      installed = onBootstrapConnection(DETECT_SQL, ResultSet::next);
+    } catch (SQLException e) {
+      throw new CitusHibernateException("citus-hibernate could not check the database for the citus extension ("
+          + DETECT_SQL + "): " + e.getMessage(), e);
     }
-    if (connection == null) {
+    if (installed == null) {
       if (creating) {
         LOG.info("citus-hibernate cannot reach the database to look for the citus extension; the schema "
             + "script includes its {} Citus statement(s)", steps.size());
       }
       return true;
-    }
-    boolean installed;
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(DETECT_SQL)) {
-      installed = rs.next();
-    } catch (SQLException e) {
-      throw new CitusHibernateException("citus-hibernate could not check the database for the citus extension ("
-          + DETECT_SQL + "): " + e.getMessage(), e);
-    } finally {
-      try {
-        access.releaseConnection(connection);
-      } catch (SQLException e) {
-        LOG.debug("releasing the connection used to look for citus failed", e);
-      }
     }
     if (!installed && creating) {
       if (failWhenMissing) {
@@ -223,6 +193,38 @@ final class Distribution implements AuxiliaryDatabaseObject {
           steps.size(), CitusSchemaSettings.WHEN_CITUS_MISSING);
     }
     return installed;
+  }
+
+  /** Reads a result set; may throw what JDBC throws. */
+  private interface ResultReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * {@code query}'s result, read by {@code reader} on one of Hibernate's bootstrap connections, or
+   * {@code null} when no connection can be had (a script-only export).
+   */
+  private <T> T onBootstrapConnection(String query, ResultReader<T> reader) throws SQLException {
+    JdbcConnectionAccess access = registry == null ? null
+        : registry.requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess();
+    Connection connection;
+    try {
+      connection = access == null ? null : access.obtainConnection();
+    } catch (SQLException | RuntimeException e) {
+      connection = null;
+    }
+    if (connection == null) {
+      return null;
+    }
+    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query)) {
+      return reader.read(rs);
+    } finally {
+      try {
+        access.releaseConnection(connection);
+      } catch (SQLException e) {
+        LOG.debug("releasing a bootstrap connection failed", e);
+      }
+    }
   }
 
   /** A table as a {@code regclass} literal, qualified with the default schema when one is set. */
