@@ -1,15 +1,15 @@
 package io.citushibernate.jdbc;
 
 import io.citushibernate.MissingTenantException;
-import io.citushibernate.UnscopableStatementException;
 import io.citushibernate.tenant.TenantContext;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,12 +30,10 @@ public final class TenantBinding {
 
   /** {@code connection}, binding tenants into the statements it prepares. */
   public static Connection wrap(Connection connection) {
-    if (connection == null || Proxy.isProxyClass(connection.getClass())
-        && Proxy.getInvocationHandler(connection) instanceof ConnectionHandler) {
+    if (connection == null || connection instanceof TenantBindingConnection) {
       return connection;
     }
-    return (Connection) Proxy.newProxyInstance(TenantBinding.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, new ConnectionHandler(connection));
+    return new TenantBindingConnection(connection);
   }
 
   /** Whether connections from {@code provider} bind tenants. */
@@ -45,11 +43,7 @@ public final class TenantBinding {
 
   /** The connection {@link #wrap} wrapped, or {@code connection} itself. */
   public static Connection unwrap(Connection connection) {
-    if (connection != null && Proxy.isProxyClass(connection.getClass())
-        && Proxy.getInvocationHandler(connection) instanceof ConnectionHandler handler) {
-      return handler.target;
-    }
-    return connection;
+    return connection instanceof TenantBindingConnection bound ? bound.target : connection;
   }
 
   static TenantBindingPlan planOf(String sql) {
@@ -69,71 +63,57 @@ public final class TenantBinding {
     return cached == NONE ? null : (TenantBindingPlan) cached;
   }
 
-  private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+  /** The current tenant, for a statement whose plan needs one. */
+  static Object tenant(String sql) {
+    Optional<Object> tenant = TenantContext.current();
+    if (tenant.isEmpty()) {
+      throw new MissingTenantException("No tenant is set for a statement prepared for one; it was not sent. "
+          + "Run it inside TenantContext.run(tenantId, ...): " + sql);
+    }
+    return tenant.get();
+  }
+
+  /** {@code statement} with {@code tenant} bound to its plan's placeholders; closed if binding fails. */
+  static PreparedStatement bound(PreparedStatement statement, TenantBindingPlan plan, Object tenant)
+      throws SQLException {
+    bind(statement, plan, tenant);
+    return new TenantBoundStatement(statement, plan, tenant);
+  }
+
+  /**
+   * The same for a callable statement. Stored procedure calls on tenant tables are rare, so a
+   * dynamic proxy serves them instead of a written-out delegate of CallableStatement's 200 methods.
+   */
+  static CallableStatement callable(CallableStatement statement, TenantBindingPlan plan, Object tenant)
+      throws SQLException {
+    bind(statement, plan, tenant);
+    return (CallableStatement) Proxy.newProxyInstance(TenantBinding.class.getClassLoader(),
+        new Class<?>[] {CallableStatement.class}, new CallableHandler(statement, plan, tenant));
+  }
+
+  private static void bind(PreparedStatement statement, TenantBindingPlan plan, Object tenant) throws SQLException {
     try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+      plan.bind(statement, tenant);
+    } catch (RuntimeException | SQLException e) {
+      try {
+        statement.close();
+      } catch (SQLException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
     }
   }
 
-  private static final class ConnectionHandler implements InvocationHandler {
-    private final Connection target;
-
-    ConnectionHandler(Connection target) {
-      this.target = target;
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      String name = method.getName();
-      if (args != null && args.length > 0 && args[0] instanceof String sql
-          && (name.equals("prepareStatement") || name.equals("prepareCall"))) {
-        TenantBindingPlan plan = planOf(sql);
-        if (plan != null) {
-          Object tenant = tenant(sql);
-          Object[] actual = args.clone();
-          actual[0] = plan.sql();
-          PreparedStatement statement = (PreparedStatement) TenantBinding.invoke(target, method, actual);
-          plan.bind(statement, tenant);
-          return Proxy.newProxyInstance(TenantBinding.class.getClassLoader(), interfacesOf(method.getReturnType()),
-              new StatementHandler(statement, plan, tenant));
-        }
-      } else if (name.equals("createStatement")) {
-        Statement statement = (Statement) TenantBinding.invoke(target, method, args);
-        return Proxy.newProxyInstance(TenantBinding.class.getClassLoader(), new Class<?>[] {Statement.class},
-            new PlainStatementHandler(statement));
-      } else if (name.equals("unwrap") && args != null && args[0] == Connection.class) {
-        return target;
-      } else if (name.equals("equals") && args != null) {
-        return proxy == args[0];
-      } else if (name.equals("hashCode") && args == null) {
-        return System.identityHashCode(proxy);
-      }
-      return TenantBinding.invoke(target, method, args);
-    }
-
-    private static Object tenant(String sql) {
-      Optional<Object> tenant = TenantContext.current();
-      if (tenant.isEmpty()) {
-        throw new MissingTenantException("No tenant is set for a statement prepared for one; it was not sent. "
-            + "Run it inside TenantContext.run(tenantId, ...): " + sql);
-      }
-      return tenant.get();
-    }
-
-    private static Class<?>[] interfacesOf(Class<?> returnType) {
-      return new Class<?>[] {returnType};
-    }
-  }
-
-  /** Shifts parameter indexes past the tenant placeholders; re-binds the tenant when cleared. */
-  private static final class StatementHandler implements InvocationHandler {
-    private final PreparedStatement target;
+  /**
+   * Shifts parameter indexes past the tenant placeholders (setters, OUT parameter registration
+   * and OUT parameter getters alike); re-binds the tenant when cleared.
+   */
+  private static final class CallableHandler implements InvocationHandler {
+    private final CallableStatement target;
     private final TenantBindingPlan plan;
     private final Object tenant;
 
-    StatementHandler(PreparedStatement target, TenantBindingPlan plan, Object tenant) {
+    CallableHandler(CallableStatement target, TenantBindingPlan plan, Object tenant) {
       this.target = target;
       this.plan = plan;
       this.tenant = tenant;
@@ -142,19 +122,18 @@ public final class TenantBinding {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
       String name = method.getName();
-      // Every PreparedStatement setter takes the int index first; CallableStatement's by-name
-      // setters take a String there, so the Integer test alone tells them apart.
-      if (args != null && args.length >= 2 && args[0] instanceof Integer index && name.startsWith("set")) {
+      // By-name setters and getters take a String first, so the Integer test tells them apart.
+      if (args != null && args[0] instanceof Integer index && indexed(name)) {
         Object[] shifted = args.clone();
         shifted[0] = plan.actualIndex(index);
-        return TenantBinding.invoke(target, method, shifted);
+        return call(method, shifted);
       }
       if (name.equals("clearParameters")) {
         target.clearParameters();
         plan.bind(target, tenant);
         return null;
       }
-      if (name.equals("unwrap") && args != null && (args[0] == PreparedStatement.class || args[0] == Statement.class)) {
+      if (name.equals("unwrap") && args != null && ((Class<?>) args[0]).isInstance(target)) {
         return target;
       }
       if (name.equals("equals") && args != null) {
@@ -163,34 +142,22 @@ public final class TenantBinding {
       if (name.equals("hashCode") && args == null) {
         return System.identityHashCode(proxy);
       }
-      return TenantBinding.invoke(target, method, args);
+      return call(method, args);
+    }
+
+    private static boolean indexed(String name) {
+      return name.startsWith("set") && !name.equals("setMaxRows") && !name.equals("setFetchSize")
+          && !name.equals("setFetchDirection") && !name.equals("setQueryTimeout") && !name.equals("setMaxFieldSize")
+          && !name.equals("setLargeMaxRows")
+          || name.equals("registerOutParameter") || name.startsWith("get") && !name.equals("getMoreResults");
+    }
+
+    private Object call(Method method, Object[] args) throws Throwable {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw e.getCause();
+      }
     }
   }
-
-  /** Plain statements cannot take parameters: one that carries a tenant plan is refused. */
-  private static final class PlainStatementHandler implements InvocationHandler {
-    private final Statement target;
-
-    PlainStatementHandler(Statement target) {
-      this.target = target;
-    }
-
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      if (args != null && args.length > 0 && args[0] instanceof String sql
-          && (method.getName().startsWith("execute") || method.getName().equals("addBatch"))
-          && planOf(sql) != null) {
-        throw new UnscopableStatementException("A statement scoped by bind parameter was sent through a plain "
-            + "java.sql.Statement, which cannot bind it; use a PreparedStatement: " + sql);
-      }
-      if (method.getName().equals("equals") && args != null) {
-        return proxy == args[0];
-      }
-      if (method.getName().equals("hashCode") && args == null) {
-        return System.identityHashCode(proxy);
-      }
-      return TenantBinding.invoke(target, method, args);
-    }
-  }
-
 }

@@ -3,6 +3,7 @@ package io.citushibernate.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citushibernate.InvalidTenantException;
 import io.citushibernate.MissingTenantException;
 import io.citushibernate.UnscopableStatementException;
 import io.citushibernate.sql.TenantType;
@@ -10,6 +11,8 @@ import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testkit.CitusDatabase;
 import io.citushibernate.testkit.CitusTest;
 import io.citushibernate.testkit.RoutingCheck;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,7 +73,7 @@ class TenantBindingTest {
   @Test
   void statementsWithoutPlanPassThrough() throws SQLException {
     try (Connection c = TenantBinding.wrap(pool.getConnection());
-        PreparedStatement ps = c.prepareStatement("select count(*) from campaigns where id > ?")) {
+        PreparedStatement ps = c.prepareStatement("select count(*) from campaigns where id > ? and id < 10")) {
       ps.setLong(1, 0);
       // multi-shard on purpose: a statement without tenant placeholders goes out as written
       try (ResultSet rs = RoutingCheck.allowMultiShard(() -> executeQuery(ps))) {
@@ -99,12 +102,101 @@ class TenantBindingTest {
   }
 
   @Test
+  void batchedInsertsBindTheTenantInEveryRowAndReturnKeys() throws Exception {
+    String insert = "insert into campaigns (id, name, company_id) values (?, ?, ?) "
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {3});
+    List<Long> keys = TenantContext.call(7L, () -> {
+      try (Connection c = TenantBinding.wrap(pool.getConnection());
+          PreparedStatement ps = c.prepareStatement(insert, new String[] {"id"})) {
+        for (long id = 70; id < 73; id++) {
+          ps.setLong(1, id);
+          ps.setString(2, "batch" + id);
+          ps.addBatch();
+        }
+        assertThat(ps.executeBatch()).containsExactly(1, 1, 1);
+        List<Long> generated = new ArrayList<>();
+        try (ResultSet rs = ps.getGeneratedKeys()) {
+          while (rs.next()) {
+            generated.add(rs.getLong(1));
+          }
+        }
+        return generated;
+      }
+    });
+    assertThat(keys).containsExactly(70L, 71L, 72L);
+    String select = "select name from campaigns where company_id = ? order by id "
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1});
+    assertThat(TenantContext.call(7L, () -> query(select))).containsExactly("batch70", "batch71", "batch72");
+  }
+
+  @Test
+  void callableStatementsShiftTheirParametersToo() throws Exception {
+    String sql = "select name from campaigns where id = ? and company_id = ? "
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {2});
+    List<String> names = TenantContext.call(1L, () -> {
+      try (Connection c = TenantBinding.wrap(pool.getConnection()); CallableStatement cs = c.prepareCall(sql)) {
+        cs.setLong(1, 2);
+        List<String> found = names(cs);
+        cs.clearParameters();
+        cs.setLong(1, 3); // tenant 2's row: the re-bound tenant 1 hides it
+        found.addAll(names(cs));
+        return found;
+      }
+    });
+    assertThat(names).containsExactly("b");
+  }
+
+  @Test
+  void aTenantOfTheWrongTypeClosesTheStatementItWasBoundTo() throws SQLException {
+    String sql = "select name from campaigns where company_id = ? " + TenantBindingPlan.marker(TenantType.LONG,
+        new int[] {1});
+    List<PreparedStatement> prepared = new ArrayList<>();
+    try (Connection raw = pool.getConnection()) {
+      Connection recording = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+            Object result = method.invoke(raw, args);
+            if (result instanceof PreparedStatement ps) {
+              prepared.add(ps);
+            }
+            return result;
+          });
+      Connection wrapped = TenantBinding.wrap(recording);
+      assertThatThrownBy(() -> TenantContext.call("not-a-number", () -> wrapped.prepareStatement(sql)))
+          .isInstanceOf(InvalidTenantException.class);
+      assertThat(prepared).hasSize(1);
+      assertThat(prepared.get(0).isClosed()).isTrue();
+    }
+  }
+
+  @Test
+  void everyWayOfSendingPlainSqlRefusesATenantParameter() throws Exception {
+    String sql = "update campaigns set name = 'x' where company_id = ? "
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1});
+    List<Send> sends = List.of(s -> s.executeUpdate(sql), s -> s.execute(sql),
+        s -> s.executeLargeUpdate(sql), s -> s.addBatch(sql), s -> s.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS));
+    for (Send send : sends) {
+      assertThatThrownBy(() -> TenantContext.call(1L, () -> {
+        try (Connection c = TenantBinding.wrap(pool.getConnection()); Statement s = c.createStatement()) {
+          send.to(s);
+        }
+        return null;
+      })).isInstanceOf(UnscopableStatementException.class);
+    }
+    assertThat(TenantContext.call(1L, () -> query("select name from campaigns where company_id = ? and id = ? "
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1}), 1))).containsExactly("a");
+  }
+
+  @Test
   void theWrappedConnectionUnwrapsForItsPool() throws SQLException {
     Connection raw = pool.getConnection();
     Connection wrapped = TenantBinding.wrap(raw);
     assertThat(TenantBinding.wrap(wrapped)).isSameAs(wrapped);
     assertThat(TenantBinding.unwrap(wrapped)).isSameAs(raw);
     raw.close();
+  }
+
+  private interface Send {
+    void to(Statement statement) throws SQLException;
   }
 
   private static List<String> query(String sql, long... params) throws SQLException {
