@@ -37,8 +37,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@link ClientCpu}: the client's CPU per request, citus, hibernate and jdbc interleaved;
  *   <li>{@link CacheFootprint} at the default cache size and {@link ShowSql}'s statements.
  * </ol>
- * A full run takes about 45 minutes on 2 cores (Hibernate needs about two minutes of warm-up per
- * trial there). {@code --quick} (1 warmup, 2 short iterations, 10 and 1,000 tenants) checks that
+ * A full run takes about 55 minutes on 2 cores (Hibernate needs two to four minutes of warm-up
+ * per trial there). {@code --quick} (1 warmup, 2 short iterations, 10 and 1,000 tenants) checks that
  * everything works in 10 to 15 minutes; its numbers are only indicative.
  */
 public final class RunBenchmarks {
