@@ -86,17 +86,17 @@ final class TenantBindingConnection implements Connection {
 
   @Override
   public Statement createStatement() throws SQLException {
-    return new GuardedStatement(target.createStatement());
+    return new GuardedStatement<>(target.createStatement());
   }
 
   @Override
   public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    return new GuardedStatement(target.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
+    return new GuardedStatement<>(target.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
   }
 
   @Override
   public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-    return new GuardedStatement(target.createStatement(resultSetType, resultSetConcurrency));
+    return new GuardedStatement<>(target.createStatement(resultSetType, resultSetConcurrency));
   }
 
   @Override
