@@ -34,6 +34,27 @@ final class TenantBindingConnection implements Connection {
     this.target = target;
   }
 
+  /** Prepares a statement of the driver's connection from SQL. */
+  private interface Prepare<S extends PreparedStatement> {
+    S with(String sql) throws SQLException;
+  }
+
+  /** Binds the tenant into a prepared statement: {@link TenantBinding#bound} or {@link TenantBinding#callable}. */
+  private interface Bind<S extends PreparedStatement> {
+    S bind(S statement, TenantBindingPlan plan, Object tenant) throws SQLException;
+  }
+
+  /** {@code sql} prepared as is, or, when it carries a plan, its plan's SQL with the current tenant bound. */
+  private static <S extends PreparedStatement> S prepare(String sql, Prepare<S> prepare, Bind<S> bind)
+      throws SQLException {
+    TenantBindingPlan plan = TenantBinding.planOf(sql);
+    if (plan == null) {
+      return prepare.with(sql);
+    }
+    Object tenant = TenantBinding.tenant(sql); // first: without a tenant, nothing is prepared
+    return bind.bind(prepare.with(plan.sql()), plan, tenant);
+  }
+
   @Override
   public void abort(Executor executor) throws SQLException {
     target.abort(executor);
@@ -191,92 +212,49 @@ final class TenantBindingConnection implements Connection {
 
   @Override
   public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.callable(target.prepareCall(plan.sql(), resultSetType, resultSetConcurrency, resultSetHoldability), plan, tenant);
+    return prepare(sql, s -> target.prepareCall(s, resultSetType, resultSetConcurrency, resultSetHoldability),
+        TenantBinding::callable);
   }
 
   @Override
   public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareCall(sql, resultSetType, resultSetConcurrency);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.callable(target.prepareCall(plan.sql(), resultSetType, resultSetConcurrency), plan, tenant);
+    return prepare(sql, s -> target.prepareCall(s, resultSetType, resultSetConcurrency), TenantBinding::callable);
   }
 
   @Override
   public CallableStatement prepareCall(String sql) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareCall(sql);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.callable(target.prepareCall(plan.sql()), plan, tenant);
+    return prepare(sql, target::prepareCall, TenantBinding::callable);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareStatement(sql, columnIndexes);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.bound(target.prepareStatement(plan.sql(), columnIndexes), plan, tenant);
+    return prepare(sql, s -> target.prepareStatement(s, columnIndexes), TenantBinding::bound);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareStatement(sql, columnNames);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.bound(target.prepareStatement(plan.sql(), columnNames), plan, tenant);
+    return prepare(sql, s -> target.prepareStatement(s, columnNames), TenantBinding::bound);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency, int resultSetHoldability) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.bound(target.prepareStatement(plan.sql(), resultSetType, resultSetConcurrency, resultSetHoldability), plan, tenant);
+    return prepare(sql, s -> target.prepareStatement(s, resultSetType, resultSetConcurrency, resultSetHoldability),
+        TenantBinding::bound);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareStatement(sql, resultSetType, resultSetConcurrency);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.bound(target.prepareStatement(plan.sql(), resultSetType, resultSetConcurrency), plan, tenant);
+    return prepare(sql, s -> target.prepareStatement(s, resultSetType, resultSetConcurrency), TenantBinding::bound);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareStatement(sql, autoGeneratedKeys);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.bound(target.prepareStatement(plan.sql(), autoGeneratedKeys), plan, tenant);
+    return prepare(sql, s -> target.prepareStatement(s, autoGeneratedKeys), TenantBinding::bound);
   }
 
   @Override
   public PreparedStatement prepareStatement(String sql) throws SQLException {
-    TenantBindingPlan plan = TenantBinding.planOf(sql);
-    if (plan == null) {
-      return target.prepareStatement(sql);
-    }
-    Object tenant = TenantBinding.tenant(sql);
-    return TenantBinding.bound(target.prepareStatement(plan.sql()), plan, tenant);
+    return prepare(sql, target::prepareStatement, TenantBinding::bound);
   }
 
   @Override

@@ -152,7 +152,7 @@ public final class CitusExtension implements ExecutionCondition, BeforeAllCallba
     }
     Server server = Providers.server();
     TestDatabase db = TestDatabase.create(server, List.of(config.entities()), properties, config.poolSize(),
-        config.routingCheck());
+        config.routingCheck(), Map.of());
     System.out.println("[citus-hibernate-testkit] " + testClass.getSimpleName() + ": schema " + db.schema() + " on "
         + db.description());
     return db;

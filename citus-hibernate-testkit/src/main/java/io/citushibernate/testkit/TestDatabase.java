@@ -98,13 +98,10 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     this.dataSource = new InterceptingDataSource(pool, this);
   }
 
-  /** A new schema on {@code server} with the tables of {@code entities}. */
-  static TestDatabase create(Server server, List<Class<?>> entities, Map<String, Object> properties, int poolSize,
-      boolean routingCheck) {
-    return create(server, entities, properties, poolSize, routingCheck, Map.of());
-  }
-
-  /** As {@link #create(Server, List, Map, int, boolean)}, with extra pgjdbc properties on the pool's connections. */
+  /**
+   * A new schema on {@code server} with the tables of {@code entities}, its pool's connections
+   * with {@code connectionProperties} (pgjdbc's) besides the testkit's.
+   */
   static TestDatabase create(Server server, List<Class<?>> entities, Map<String, Object> properties, int poolSize,
       boolean routingCheck, Map<String, String> connectionProperties) {
     String schema = "ctk_" + RUN + "_" + SCHEMAS.incrementAndGet();
