@@ -112,6 +112,31 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
     return tenants;
   }
 
+  /**
+   * Closes each of {@code resources} in order, the {@code null}s skipped, all of them even when one
+   * fails; the first failure is thrown with the later ones suppressed.
+   */
+  static void closeAll(AutoCloseable... resources) {
+    IllegalStateException failure = null;
+    for (AutoCloseable r : resources) {
+      if (r == null) {
+        continue;
+      }
+      try {
+        r.close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("Cannot close " + r, e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
   /** The tenant of the {@code n}-th request: round-robin over tenants 1 to {@code tenants}. */
   static long tenantOf(long n, int tenants) {
     return n % tenants + 1;

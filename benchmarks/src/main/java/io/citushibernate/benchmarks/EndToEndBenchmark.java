@@ -72,21 +72,7 @@ public class EndToEndBenchmark {
 
   @TearDown(Level.Trial)
   public void stop() {
-    try {
-      if (workload != null) {
-        workload.close();
-      }
-    } finally {
-      try {
-        if (pool != null) {
-          pool.close();
-        }
-      } finally {
-        if (db != null) {
-          db.close();
-        }
-      }
-    }
+    AdAnalyticsDatabase.closeAll(workload, pool, db);
   }
 
   private long next() {

@@ -64,23 +64,7 @@ public class PairedEndToEndBenchmark {
 
   @TearDown(Level.Trial)
   public void stop() {
-    try {
-      closeAll(scopedWorkload, plainWorkload);
-    } finally {
-      closeAll(pool, db);
-    }
-  }
-
-  private static void closeAll(AutoCloseable... resources) {
-    for (AutoCloseable r : resources) {
-      if (r != null) {
-        try {
-          r.close();
-        } catch (Exception e) {
-          throw new IllegalStateException("Cannot close " + r, e);
-        }
-      }
-    }
+    AdAnalyticsDatabase.closeAll(scopedWorkload, plainWorkload, pool, db);
   }
 
   private Object request(Workload workload, AtomicLong sequence) {
