@@ -121,12 +121,7 @@ final class Report {
   }
 
   private RunResult paired(String tenants) {
-    for (RunResult r : paired) {
-      if (param(r, "tenants").equals(tenants)) {
-        return r;
-      }
-    }
-    return null;
+    return find(paired, "PairedEndToEndBenchmark", "request", "tenants", tenants);
   }
 
   /**
