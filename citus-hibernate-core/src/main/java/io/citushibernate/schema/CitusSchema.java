@@ -25,8 +25,9 @@ import org.hibernate.service.ServiceRegistry;
  * Makes the schema Hibernate exports Citus-ready. Called by the integrator once the tenant model
  * is known and before Hibernate's schema management runs.
  *
- * <p>It rewrites the keys of the boot model (see {@link KeyRewriter}), adds the tenant column to
- * join, collection and joined-subclass tables of tenant entities, and registers the Citus calls
+ * <p>It registers the rewrite of the boot model's keys (see {@link KeyRewriter}; it runs when an
+ * export starts, see {@link CompositeKeys}), which also adds the tenant column to join,
+ * collection and joined-subclass tables of tenant entities, and registers the Citus calls
  * ({@code create_reference_table}, {@code create_distributed_table}, {@code undistribute_table})
  * as one auxiliary database object, exported after the tables on create and before them on drop.
  */
@@ -55,7 +56,9 @@ public final class CitusSchema {
     boolean fail = CitusSchemaSettings.failWhenCitusMissing(properties);
     Layout layout = Layout.of(metadata, model);
     List<Distribution.Step> steps = plan(layout);
-    KeyRewriter.rewrite(layout);
+    // The keys are rewritten when an export starts (see CompositeKeys), after Hibernate has built
+    // its runtime model from the keys as mapped.
+    implementor.getDatabase().addAuxiliaryDatabaseObject(new CompositeKeys(layout));
     ServiceRegistry registry = implementor.getMetadataBuildingOptions().getServiceRegistry();
     Distribution distribution = new Distribution(steps, foreignKeysToReferenceTables(steps), metadata, target, fail,
         !isUpdate(properties), registry);
