@@ -1,23 +1,28 @@
 package io.citushibernate.boot;
 
 import io.citushibernate.CitusHibernateException;
+import io.citushibernate.event.SessionTenantListener;
 import io.citushibernate.event.TenantReadListener;
 import io.citushibernate.jdbc.TenantBinding;
 import io.citushibernate.event.TenantWriteListener;
 import io.citushibernate.mapping.TenantModel;
 import io.citushibernate.schema.CitusSchema;
 import io.citushibernate.sql.StatementRewriter;
+import io.citushibernate.tenant.TenantContextIdentifierResolver;
+import java.util.List;
 import java.util.Map;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.boot.spi.SessionFactoryOptions;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
 import org.hibernate.service.spi.SessionFactoryServiceRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +61,7 @@ public final class CitusIntegrator implements Integrator {
           + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
     }
     installInspector(sessionFactory, rewriter, model, settings.bindAsParameter());
+    boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory, model);
     EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
     TenantWriteListener writes = new TenantWriteListener(model);
     listeners.prependListeners(EventType.PERSIST, writes);
@@ -64,6 +70,18 @@ public final class CitusIntegrator implements Integrator {
     listeners.prependListeners(EventType.DELETE, writes);
     listeners.prependListeners(EventType.FLUSH_ENTITY, writes);
     listeners.appendListeners(EventType.PRE_INSERT, writes);
+    if (sessionsKnowTheirTenant) {
+      if (sessionFactory.getServiceRegistry().getService(TransactionCoordinatorBuilder.class)
+          instanceof TenantSessionCoordinatorBuilder coordinators) {
+        coordinators.checkSessionsOf(sessionFactory, model.tenantType());
+      }
+      SessionTenantListener sessions = new SessionTenantListener(model);
+      for (EventType<?> type : List.of(EventType.LOAD, EventType.PRE_LOAD, EventType.INIT_COLLECTION,
+          EventType.PERSIST, EventType.PERSIST_ONFLUSH, EventType.MERGE, EventType.DELETE, EventType.REFRESH,
+          EventType.LOCK, EventType.AUTO_FLUSH, EventType.FLUSH)) {
+        prepend(listeners, type, sessions);
+      }
+    }
     TenantReadListener reads = new TenantReadListener(model);
     listeners.appendListeners(EventType.LOAD, reads);
     listeners.prependListeners(EventType.INIT_COLLECTION, reads);
@@ -73,7 +91,36 @@ public final class CitusIntegrator implements Integrator {
 
   @Override
   public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
-    // nothing to release: the inspector and listeners go with the session factory
+    // the inspector and listeners go with the session factory; the shared registry forgets it
+    if (serviceRegistry.getService(TransactionCoordinatorBuilder.class)
+        instanceof TenantSessionCoordinatorBuilder coordinators) {
+      coordinators.forget(sessionFactory);
+    }
+  }
+
+  /**
+   * Gives sessions the tenant they are opened for (see {@link SessionTenantResolver}) unless the
+   * application configured a resolver of its own. Returns whether sessions' tenant identifiers are
+   * TenantContext tenants, which the session–tenant rule compares.
+   */
+  private static boolean installTenantResolver(SessionFactoryImplementor sessionFactory, TenantModel model) {
+    SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
+    CurrentTenantIdentifierResolver<Object> configured = options.getCurrentTenantIdentifierResolver();
+    if (configured == null && options instanceof SessionFactoryOptionsBuilder builder) {
+      builder.applyCurrentTenantIdentifierResolver(new SessionTenantResolver(model.tenantType()));
+      return true;
+    }
+    if (configured instanceof TenantContextIdentifierResolver) {
+      return true;
+    }
+    LOG.info("citus-hibernate leaves the configured tenant identifier resolver {} in place; sessions are not held "
+        + "to the tenant they were opened for", configured == null ? null : configured.getClass().getName());
+    return false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void prepend(EventListenerRegistry listeners, EventType<T> type, Object listener) {
+    listeners.prependListeners(type, (T) listener);
   }
 
   private static void installInspector(SessionFactoryImplementor sessionFactory, StatementRewriter rewriter,

@@ -36,6 +36,12 @@ public final class CitusSettings {
     this.bindAsParameter = bindAsParameter;
   }
 
+  /** Whether {@link #ENABLED} turns citus-hibernate off; read before the settings are validated. */
+  static boolean isDisabled(Map<String, Object> properties) {
+    Object enabled = properties.get(ENABLED);
+    return enabled != null && "false".equalsIgnoreCase(enabled.toString().trim());
+  }
+
   static CitusSettings from(Map<String, Object> properties) {
     boolean enabled = bool(properties, ENABLED, true);
     String unparseable = string(properties, UNPARSEABLE_STATEMENTS, "refuse");

@@ -29,10 +29,8 @@ public final class TenantScopedCacheServiceContributor implements ServiceContrib
     @Override
     public RegionFactory initiateService(Map<String, Object> configurationValues, ServiceRegistryImplementor registry) {
       RegionFactory factory = RegionFactoryInitiator.INSTANCE.initiateService(configurationValues, registry);
-      Object enabled = configurationValues.get(CitusSettings.ENABLED);
       // Hibernate recognises "no caching" by this class: it stays as it is
-      if (factory == null || factory instanceof NoCachingRegionFactory
-          || enabled != null && "false".equalsIgnoreCase(enabled.toString().trim())) {
+      if (factory == null || factory instanceof NoCachingRegionFactory || CitusSettings.isDisabled(configurationValues)) {
         return factory;
       }
       return new TenantScopedRegionFactory(factory);

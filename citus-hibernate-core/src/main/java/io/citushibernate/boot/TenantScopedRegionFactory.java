@@ -3,7 +3,6 @@ package io.citushibernate.boot;
 import io.citushibernate.tenant.TenantContext;
 import java.io.Serializable;
 import java.util.Map;
-import java.util.Optional;
 import org.hibernate.boot.spi.SessionFactoryOptions;
 import org.hibernate.cache.CacheException;
 import org.hibernate.cache.cfg.spi.DomainDataRegionBuildingContext;
@@ -45,22 +44,7 @@ final class TenantScopedRegionFactory implements RegionFactory, Configurable, Se
 
   /** The key a query result is cached under for the calling thread's tenant scope. */
   static Object scopedKey(Object key) {
-    Optional<Object> tenant = TenantContext.current();
-    Object scope;
-    if (tenant.isPresent()) {
-      Object value = tenant.get();
-      // 1 and 1L name the same tenant whatever the unit's tenant type
-      scope = value instanceof Integer || value instanceof Short || value instanceof Byte
-          ? (Object) ((Number) value).longValue() : value;
-    } else {
-      scope = TenantContext.isCrossTenant() ? Scope.CROSS_TENANT : Scope.NONE;
-    }
-    return new ScopedKey(scope, key);
-  }
-
-  /** Scopes that are not a tenant; an enum so that no tenant value can equal one. */
-  enum Scope {
-    NONE, CROSS_TENANT
+    return new ScopedKey(TenantContext.scope(), key);
   }
 
   /** A query cache key for one tenant scope. */

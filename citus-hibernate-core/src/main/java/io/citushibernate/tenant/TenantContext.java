@@ -121,6 +121,31 @@ public final class TenantContext {
     return top != null && top.state().isCrossTenant();
   }
 
+  /**
+   * What this thread works for, as a value to compare: the tenant (whole numbers as {@code Long},
+   * so that {@code 1} and {@code 1L} are the same tenant), {@link #CROSS_TENANT}, or {@code null}
+   * outside any scope. Sessions, connections and cache keys remember it to tell scopes apart.
+   */
+  public static Object scope() {
+    TenantScope top = TOP.get();
+    if (top == null) {
+      return null;
+    }
+    Object tenant = top.state().tenant();
+    if (tenant == null) {
+      return CROSS_TENANT;
+    }
+    return tenant instanceof Integer || tenant instanceof Short ? (Object) ((Number) tenant).longValue() : tenant;
+  }
+
+  /** The {@link #scope()} of a cross-tenant scope; no tenant value can equal it. */
+  public static final Object CROSS_TENANT = Marker.CROSS_TENANT;
+
+  /** An enum, so that the marker survives serialization (cache keys of distributed caches). */
+  private enum Marker {
+    CROSS_TENANT
+  }
+
   /** What this thread works for now: a tenant, cross-tenant, or nothing ({@code null}). */
   static TenantState state() {
     TenantScope top = TOP.get();

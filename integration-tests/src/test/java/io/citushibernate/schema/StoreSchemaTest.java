@@ -87,8 +87,9 @@ class StoreSchemaTest {
         "PRIMARY KEY (store_id, product_id, related_id)",
         "FOREIGN KEY (store_id, product_id) REFERENCES products (store_id, product_id)",
         "FOREIGN KEY (store_id, related_id) REFERENCES products (store_id, product_id)");
+    // the tenant column first, then the key as Hibernate orders it for a new schema
     assertThat(Catalog.keys(pool, "product_extra_categories")).containsExactlyInAnyOrder(
-        "PRIMARY KEY (store_id, product_id, category_id)",
+        "PRIMARY KEY (store_id, category_id, product_id)",
         "FOREIGN KEY (store_id, product_id) REFERENCES products (store_id, product_id)",
         "FOREIGN KEY (category_id) REFERENCES product_categories (id)");
     assertThat(Catalog.keys(pool, "product_keywords")).containsExactlyInAnyOrder(

@@ -1,0 +1,55 @@
+package io.citushibernate.event;
+
+import io.citushibernate.MissingTenantException;
+import io.citushibernate.TenantMismatchException;
+import io.citushibernate.sql.TenantType;
+import io.citushibernate.tenant.TenantContext;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+/** The session–tenant rule: what a session was opened for, and the check that it is used for that only. */
+final class SessionTenant {
+  private SessionTenant() {
+  }
+
+  /**
+   * The tenant {@code session} was opened for, in {@link TenantContext#scope()}'s form:
+   * {@link TenantContext#CROSS_TENANT} for a session of a cross-tenant scope, {@code null} for none.
+   */
+  static Object openedFor(SharedSessionContractImplementor session, TenantType type) {
+    Object tenant = session.getTenantIdentifierValue();
+    if (tenant == null) {
+      return null;
+    }
+    CurrentTenantIdentifierResolver<Object> resolver = session.getFactory().getCurrentTenantIdentifierResolver();
+    if (resolver != null && resolver.isRoot(tenant)) {
+      return TenantContext.CROSS_TENANT;
+    }
+    Object coerced = type.coerce(tenant);
+    return coerced instanceof Integer i ? (Object) i.longValue() : coerced;
+  }
+
+  /**
+   * Fails unless the thread works for what the session was opened for.
+   *
+   * @throws MissingTenantException when no scope is set
+   * @throws TenantMismatchException when another tenant's (or cross-tenant) scope is set
+   */
+  static void require(Object opened, Object now, String operation) {
+    if (opened.equals(now)) {
+      return;
+    }
+    if (now == null) {
+      throw new MissingTenantException("Cannot " + operation + " with no tenant set: this session was opened for "
+          + describe(opened) + ". Run it inside " + (opened == TenantContext.CROSS_TENANT
+              ? "TenantContext.runCrossTenant(reason, ...)" : "TenantContext.run(" + opened + ", ...)") + ".");
+    }
+    throw new TenantMismatchException("Cannot " + operation + " for " + describe(now) + ": this session was opened "
+        + "for " + describe(opened) + ", and a session serves one tenant (its first-level cache keeps entities by "
+        + "id, and ids may repeat across tenants). Open a new session for " + describe(now) + ".");
+  }
+
+  private static String describe(Object scope) {
+    return scope == TenantContext.CROSS_TENANT ? "a cross-tenant scope" : "tenant " + scope;
+  }
+}
