@@ -139,7 +139,15 @@ public final class StatementRewriter {
         return parse(sql, true);
       } catch (ParseFailure complex) {
         complex.addSuppressed(simple);
-        throw complex;
+        String quoted = KeywordColumns.quote(sql);
+        if (quoted.equals(sql)) {
+          throw complex;
+        }
+        try {
+          return parse(quoted, true);
+        } catch (ParseFailure again) {
+          throw complex;
+        }
       }
     }
   }
@@ -175,121 +183,21 @@ public final class StatementRewriter {
 
   /**
    * The tenant tables whose names occur in {@code sql} as identifiers: a cheap, conservative test
-   * that lets statements on other tables skip parsing. String literals, dollar-quoted strings
-   * and comments are skipped; an unquoted word matches in any case, a quoted one exactly.
+   * that lets statements on other tables skip parsing. An unquoted word matches in any case, a
+   * quoted one exactly.
    */
   Set<String> namedTenantTables(String sql) {
     Set<String> names = tables.names();
-    Set<String> found = null;
-    int n = sql.length();
-    int i = 0;
-    while (i < n) {
-      char c = sql.charAt(i);
-      String name = null;
-      if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && sql.charAt(i + 1) == '\'' && !wordBefore(sql, i))) {
-        i = skipString(sql, c == '\'' ? i : i + 1, c != '\'');
-      } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        i = end < 0 ? n : end + 1;
-      } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-        i = skipBlockComment(sql, i);
-      } else if (c == '$' && !wordBefore(sql, i)) {
-        i = skipDollarQuoted(sql, i);
-      } else if (c == '"') {
-        int end = i + 1;
-        StringBuilder quoted = new StringBuilder();
-        while (end < n) {
-          char q = sql.charAt(end);
-          if (q == '"') {
-            if (end + 1 < n && sql.charAt(end + 1) == '"') {
-              quoted.append('"');
-              end += 2;
-              continue;
-            }
-            break;
-          }
-          quoted.append(q);
-          end++;
-        }
-        i = end + 1;
-        name = names.contains(quoted.toString()) ? quoted.toString() : null;
-      } else if (Character.isLetter(c) || c == '_') {
-        int start = i;
-        while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
-          i++;
-        }
-        String word = sql.substring(start, i);
-        String lower = word.toLowerCase(Locale.ROOT);
-        name = names.contains(lower) ? lower : names.contains(word) ? word : null;
-      } else {
-        i++;
-      }
+    Set<String> found = new LinkedHashSet<>();
+    SqlWords.scan(sql, (start, end, word, quoted) -> {
+      String lower = quoted ? null : word.toLowerCase(Locale.ROOT);
+      String name = quoted ? (names.contains(word) ? word : null)
+          : names.contains(lower) ? lower : names.contains(word) ? word : null;
       if (name != null) {
-        if (found == null) {
-          found = new LinkedHashSet<>();
-        }
         found.add(name);
       }
-    }
-    return found == null ? Set.of() : found;
-  }
-
-  private static boolean wordBefore(String sql, int i) {
-    return i > 0 && (Character.isLetterOrDigit(sql.charAt(i - 1)) || sql.charAt(i - 1) == '_');
-  }
-
-  /** The index after the string literal whose opening quote is at {@code quote}. */
-  private static int skipString(String sql, int quote, boolean backslashEscapes) {
-    int i = quote + 1;
-    while (i < sql.length()) {
-      char c = sql.charAt(i);
-      if (backslashEscapes && c == '\\') {
-        i += 2;
-      } else if (c == '\'') {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == '\'') {
-          i += 2;
-        } else {
-          return i + 1;
-        }
-      } else {
-        i++;
-      }
-    }
-    return i;
-  }
-
-  private static int skipBlockComment(String sql, int start) {
-    int depth = 0; // PostgreSQL block comments nest
-    int i = start;
-    while (i < sql.length()) {
-      if (sql.startsWith("/*", i)) {
-        depth++;
-        i += 2;
-      } else if (sql.startsWith("*/", i)) {
-        depth--;
-        i += 2;
-        if (depth == 0) {
-          return i;
-        }
-      } else {
-        i++;
-      }
-    }
-    return i;
-  }
-
-  /** Skips {@code $tag$...$tag$}; a lone {@code $} (or {@code $1}) is skipped as one character. */
-  private static int skipDollarQuoted(String sql, int start) {
-    int end = start + 1;
-    while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
-      end++;
-    }
-    if (end >= sql.length() || sql.charAt(end) != '$' || (end > start + 1 && Character.isDigit(sql.charAt(start + 1)))) {
-      return start + 1;
-    }
-    String tag = sql.substring(start, end + 1);
-    int close = sql.indexOf(tag, end + 1);
-    return close < 0 ? sql.length() : close + tag.length();
+    });
+    return found.isEmpty() ? Set.of() : found;
   }
 
   static class ParseFailure extends Exception {
