@@ -70,6 +70,10 @@ public final class CitusIntegrator implements Integrator {
     listeners.prependListeners(EventType.DELETE, writes);
     listeners.prependListeners(EventType.FLUSH_ENTITY, writes);
     listeners.appendListeners(EventType.PRE_INSERT, writes);
+    TenantReadListener reads = new TenantReadListener(model);
+    listeners.appendListeners(EventType.LOAD, reads);
+    listeners.prependListeners(EventType.INIT_COLLECTION, reads);
+    // last, so that it runs first: the session rule decides before any other check
     if (sessionsKnowTheirTenant) {
       if (sessionFactory.getServiceRegistry().getService(TransactionCoordinatorBuilder.class)
           instanceof TenantSessionCoordinatorBuilder coordinators) {
@@ -82,9 +86,6 @@ public final class CitusIntegrator implements Integrator {
         prepend(listeners, type, sessions);
       }
     }
-    TenantReadListener reads = new TenantReadListener(model);
-    listeners.appendListeners(EventType.LOAD, reads);
-    listeners.prependListeners(EventType.INIT_COLLECTION, reads);
     LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant key: {}", model.tenantTables().size(),
         model.tenantType().javaType().getSimpleName(), model.tenantTables());
   }

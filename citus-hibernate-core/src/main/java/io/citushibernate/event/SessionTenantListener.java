@@ -10,6 +10,7 @@ import org.hibernate.event.spi.AutoFlushEventListener;
 import org.hibernate.event.spi.DeleteContext;
 import org.hibernate.event.spi.DeleteEvent;
 import org.hibernate.event.spi.DeleteEventListener;
+import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.FlushEvent;
 import org.hibernate.event.spi.FlushEventListener;
 import org.hibernate.event.spi.InitializeCollectionEvent;
@@ -74,7 +75,7 @@ public final class SessionTenantListener implements LoadEventListener, PreLoadEv
 
   @Override
   public void onPersist(PersistEvent event) {
-    check(event.getSession(), entityName(event.getSession(), event.getEntityName(), event.getObject()), "persist");
+    checkEntity(event.getSession(), event.getEntityName(), event.getObject(), "persist");
   }
 
   @Override
@@ -84,7 +85,7 @@ public final class SessionTenantListener implements LoadEventListener, PreLoadEv
 
   @Override
   public void onMerge(MergeEvent event) {
-    check(event.getSession(), entityName(event.getSession(), event.getEntityName(), event.getOriginal()), "merge");
+    checkEntity(event.getSession(), event.getEntityName(), event.getOriginal(), "merge");
   }
 
   @Override
@@ -94,7 +95,7 @@ public final class SessionTenantListener implements LoadEventListener, PreLoadEv
 
   @Override
   public void onDelete(DeleteEvent event) {
-    check(event.getSession(), entityName(event.getSession(), event.getEntityName(), event.getObject()), "remove");
+    checkEntity(event.getSession(), event.getEntityName(), event.getObject(), "remove");
   }
 
   @Override
@@ -104,7 +105,7 @@ public final class SessionTenantListener implements LoadEventListener, PreLoadEv
 
   @Override
   public void onRefresh(RefreshEvent event) {
-    check(event.getSession(), entityName(event.getSession(), event.getEntityName(), event.getObject()), "refresh");
+    checkEntity(event.getSession(), event.getEntityName(), event.getObject(), "refresh");
   }
 
   @Override
@@ -114,7 +115,7 @@ public final class SessionTenantListener implements LoadEventListener, PreLoadEv
 
   @Override
   public void onLock(LockEvent event) {
-    check(event.getSession(), entityName(event.getSession(), event.getEntityName(), event.getObject()), "lock");
+    checkEntity(event.getSession(), event.getEntityName(), event.getObject(), "lock");
   }
 
   /** Runs before every query in a transaction: a query of another tenant must not see this session's entities. */
@@ -129,28 +130,29 @@ public final class SessionTenantListener implements LoadEventListener, PreLoadEv
   }
 
   /**
-   * Compares the session's tenant with the thread's scope. {@code entityName} is the entity the
-   * operation is about; {@code null} for session-wide operations (flush, queries), which a session
+   * Compares the session's tenant with the thread's scope before {@code what} (for messages) runs.
+   * {@code entityName} is the entity it is about; {@code null} for session-wide operations (flush,
+   * queries), which a session
    * opened outside any scope may run, since it holds no tenant entity.
    */
-  private void check(SharedSessionContractImplementor session, String entityName, String operation) {
+  private void check(SharedSessionContractImplementor session, String entityName, String what) {
     Object opened = SessionTenant.openedFor(session, type);
     Object now = TenantContext.scope();
     if (opened != null) {
-      SessionTenant.require(opened, now, entityName == null ? operation : operation + " " + entityName);
+      SessionTenant.require(opened, now, what);
     } else if (now != null && now != TenantContext.CROSS_TENANT && entityName != null
         && model.attributeOf(entityName) != null) {
-      throw new TenantMismatchException("Cannot " + operation + " for tenant " + now + " (" + entityName
-          + "): this session was opened outside any tenant scope. A session belongs to the tenant it is opened "
+      throw new TenantMismatchException("Cannot " + what + " for tenant " + now
+          + ": this session was opened outside any tenant scope. A session belongs to the tenant it is opened "
           + "for, as in Hibernate's multi-tenancy: open it inside TenantContext.run(" + now + ", ...), or with "
           + "sessionFactory.withOptions().tenantIdentifier(" + now + ").");
     }
   }
 
-  private static String entityName(SharedSessionContractImplementor session, String entityName, Object entity) {
-    if (entityName != null || entity == null) {
-      return entityName;
-    }
-    return TenantGuard.persister((org.hibernate.event.spi.EventSource) session, null, entity).getEntityName();
+  /** {@link #check} for an operation on one entity instance, whose entity name the event may not carry. */
+  private void checkEntity(EventSource session, String entityName, Object entity, String verb) {
+    String name = entityName != null || entity == null ? entityName
+        : TenantGuard.persister(session, null, entity).getEntityName();
+    check(session, name, name == null ? verb : verb + " " + name);
   }
 }

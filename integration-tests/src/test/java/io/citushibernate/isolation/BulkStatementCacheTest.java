@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citushibernate.model.Campaign;
 import io.citushibernate.model.Company;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.testing.SecondLevelCache;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +39,8 @@ class BulkStatementCacheTest {
 
       TenantContext.run(tenant, () -> {
         db.sessionFactory.inTransaction(s -> assertThat(s.find(Campaign.class, id).getMonthlyBudget()).isEqualTo(29));
-        assertThat(db.sessionFactory.getCache().containsEntity(Campaign.class, id)).as("cached by the load").isTrue();
+        assertThat(SecondLevelCache.containsEntity(db.sessionFactory, Campaign.class, id, tenant))
+            .as("cached by the load").isTrue();
 
         db.sessionFactory.inTransaction(s -> {
           int n = s.createNativeMutationQuery("update campaigns set monthly_budget = coalesce(monthly_budget, 0) + 1")
@@ -46,7 +48,7 @@ class BulkStatementCacheTest {
           assertThat(n).as("the tenant's own campaign only").isEqualTo(1);
           s.clear();
           ConcurrentIsolationTest.readPastSecondLevelCache(s);
-          assertThat(db.sessionFactory.getCache().containsEntity(Campaign.class, id))
+          assertThat(SecondLevelCache.containsEntity(db.sessionFactory, Campaign.class, id, tenant))
               .as("a READ_WRITE region keeps the row until the transaction ends").isTrue();
           db.clearStatements();
           Campaign c = s.find(Campaign.class, id);
@@ -55,7 +57,7 @@ class BulkStatementCacheTest {
           assertThat(db.statements()).as("read from the database").anyMatch(sql -> sql.contains("FROM campaigns"));
         });
 
-        assertThat(db.sessionFactory.getCache().containsEntity(Campaign.class, id)).as("evicted at completion")
+        assertThat(SecondLevelCache.containsEntity(db.sessionFactory, Campaign.class, id, tenant)).as("evicted at completion")
             .isFalse();
         db.sessionFactory.inTransaction(s -> assertThat(s.find(Campaign.class, id).getMonthlyBudget()).isEqualTo(30));
       });
