@@ -5,13 +5,10 @@ import io.citushibernate.CitusMappingException;
 import io.citushibernate.mapping.TenantModel;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.hibernate.boot.Metadata;
@@ -28,8 +25,8 @@ import org.hibernate.service.ServiceRegistry;
  * <p>It registers the rewrite of the boot model's keys (see {@link KeyRewriter}; it runs when an
  * export starts, see {@link CompositeKeys}), which also adds the tenant column to join,
  * collection and joined-subclass tables of tenant entities, and registers the Citus calls
- * ({@code create_reference_table}, {@code create_distributed_table}, {@code undistribute_table})
- * as one auxiliary database object, exported after the tables on create and before them on drop.
+ * ({@code create_reference_table}, {@code create_distributed_table}) as one auxiliary database
+ * object, exported after the tables; dropping the tables needs no Citus call.
  */
 public final class CitusSchema {
   private CitusSchema() {
@@ -60,26 +57,9 @@ public final class CitusSchema {
     // its runtime model from the keys as mapped.
     implementor.getDatabase().addAuxiliaryDatabaseObject(new CompositeKeys(layout));
     ServiceRegistry registry = implementor.getMetadataBuildingOptions().getServiceRegistry();
-    Distribution distribution = new Distribution(steps, foreignKeysToReferenceTables(steps), metadata, target, fail,
-        !isUpdate(properties), registry);
+    Distribution distribution = new Distribution(steps, metadata, target, fail, registry);
+    implementor.getDatabase().addAuxiliaryDatabaseObject(new EarlyDistribution(distribution));
     implementor.getDatabase().addAuxiliaryDatabaseObject(distribution);
-  }
-
-  /** Foreign keys from the tables {@code steps} distributes to the tables it makes reference tables. */
-  static List<ForeignKey> foreignKeysToReferenceTables(List<Distribution.Step> steps) {
-    Set<Table> reference = Collections.newSetFromMap(new IdentityHashMap<>());
-    steps.stream().filter(Distribution.Step::reference).forEach(s -> reference.add(s.table()));
-    List<ForeignKey> out = new ArrayList<>();
-    for (Distribution.Step step : steps) {
-      if (!step.reference()) {
-        for (ForeignKey fk : Layout.foreignKeys(step.table())) {
-          if (reference.contains(fk.getReferencedTable())) {
-            out.add(fk);
-          }
-        }
-      }
-    }
-    return out;
   }
 
   /**
@@ -206,18 +186,6 @@ public final class CitusSchema {
   private static String ownerName(Layout layout, Table table) {
     Class<?> owner = layout.owners.get(table);
     return owner == null ? Layout.nameOf(table) : owner.getName();
-  }
-
-  /** Whether Hibernate updates an existing schema, where dropping the Citus calls would undistribute it. */
-  private static boolean isUpdate(Map<String, Object> properties) {
-    for (String key : List.of("jakarta.persistence.schema-generation.database.action",
-        "javax.persistence.schema-generation.database.action", "hibernate.hbm2ddl.auto")) {
-      Object value = properties.get(key);
-      if (value != null) {
-        return "update".equals(value.toString().trim().toLowerCase(Locale.ROOT));
-      }
-    }
-    return false;
   }
 
 }

@@ -8,7 +8,7 @@ import org.hibernate.HibernateException;
 public final class CitusSchemaSettings {
   /**
    * {@code skip} (default) or {@code fail}: what the schema export does with its Citus statements
-   * ({@code create_distributed_table}, {@code create_reference_table}, {@code undistribute_table})
+   * ({@code create_distributed_table}, {@code create_reference_table})
    * when the target database has no {@code citus} extension. {@code skip} logs one INFO line and
    * exports plain PostgreSQL DDL; {@code fail} stops the export.
    */

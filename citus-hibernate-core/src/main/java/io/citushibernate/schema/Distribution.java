@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
@@ -22,13 +25,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Citus statements of a schema export, as one auxiliary database object: Hibernate exports
- * it after all tables and foreign keys on create, and drops it before them.
+ * it after all tables and foreign keys on create and update.
  *
- * <p>Foreign keys from distributed tables to reference tables are dropped before the Citus calls
- * and created again after them: with the coordinator in Citus' metadata (single-node clusters,
- * and any cluster that ran {@code citus_set_coordinator_host}), {@code create_reference_table}
- * turns every local table that references the new reference table into a Citus local table, and
- * such a table can no longer be distributed.
+ * <p>It has no drop statements: a plain {@code DROP TABLE ... CASCADE}, which Hibernate runs on
+ * create, create-drop and drop, drops distributed and reference tables with their shards. The
+ * {@code undistribute_table} calls it used to run first copied every row back to the coordinator
+ * (a multi-shard statement, refused under the routing check) and fail on tables with identity
+ * columns ({@code 0A000 cannot complete operation on a table with identity column}).
+ *
+ * <p>Foreign keys are dropped before the Citus calls and created again after them when Citus
+ * cannot keep them while the tables are distributed one by one:
+ * <ul>
+ *   <li>from a table not distributed yet to a reference table: with the coordinator in Citus'
+ *       metadata (single-node clusters, and any cluster that ran {@code citus_set_coordinator_host}),
+ *       such a key turns the table into a Citus local table, which can no longer be distributed;
+ *   <li>between a table distributed by an earlier run and one added since ({@code update}): Citus
+ *       refuses keys between a distributed and a local table, so Hibernate's own statement for it
+ *       failed, and the key is added once both are distributed.
+ * </ul>
+ *
+ * <p>When exported to a database, each Citus call turns the routing check
+ * ({@code citus.multi_task_query_log_level}) off for its own statement only, skips tables an
+ * earlier run distributed, and a last statement fails with the names of the tables that are still
+ * not distributed (Hibernate logs failed schema statements and goes on; set
+ * {@code hibernate.hbm2ddl.halt_on_error=true} to fail the boot instead).
  *
  * <p>Before it is exported to a database it checks that database for the {@code citus}
  * extension; when the database cannot be reached (a script-only export without a connection) the
@@ -39,6 +59,19 @@ final class Distribution implements AuxiliaryDatabaseObject {
   private static final Logger LOG = LoggerFactory.getLogger(Distribution.class);
   static final String EXPORT_IDENTIFIER = "citus-hibernate:distribution";
   static final String DETECT_SQL = "select 1 from pg_extension where extname = 'citus'";
+  /**
+   * The Citus setting applications use to refuse multi-shard statements. The export's own calls
+   * are not tenant statements: each runs with it off, for that statement's transaction only
+   * (Hibernate runs schema statements in auto-commit).
+   */
+  static final String ROUTING_CHECK_OFF =
+      "(select set_config('citus.multi_task_query_log_level', 'off', true)) own_call";
+  /**
+   * A {@code pg_dist_partition} row of a distributed or reference table; a Citus local table
+   * (colocation id 0, e.g. one Citus converted because of a key to a reference table) still has
+   * to be distributed.
+   */
+  static final String DISTRIBUTED = "(p.partmethod <> 'n' or p.colocationid <> 0)";
 
   /** How the export learns whether the target database runs Citus. */
   enum Target {
@@ -57,23 +90,30 @@ final class Distribution implements AuxiliaryDatabaseObject {
   }
 
   private final List<Step> steps;
-  /** Foreign keys from distributed tables to reference tables, re-created after the Citus calls. */
-  private final transient List<ForeignKey> toReferenceTables;
   private final transient Metadata metadata;
   private final Target target;
   private final boolean failWhenMissing;
-  private final boolean dropOnExport;
   private final transient ServiceRegistry registry;
 
-  Distribution(List<Step> steps, List<ForeignKey> toReferenceTables, Metadata metadata, Target target,
-      boolean failWhenMissing, boolean dropOnExport, ServiceRegistry registry) {
+  Distribution(List<Step> steps, Metadata metadata, Target target, boolean failWhenMissing,
+      ServiceRegistry registry) {
     this.steps = List.copyOf(steps);
-    this.toReferenceTables = List.copyOf(toReferenceTables);
     this.metadata = metadata;
     this.target = target;
     this.failWhenMissing = failWhenMissing;
-    this.dropOnExport = dropOnExport;
     this.registry = registry;
+  }
+
+  List<Step> steps() {
+    return steps;
+  }
+
+  Target target() {
+    return target;
+  }
+
+  Metadata metadata() {
+    return metadata;
   }
 
   @Override
@@ -93,82 +133,149 @@ final class Distribution implements AuxiliaryDatabaseObject {
 
   @Override
   public String[] sqlCreateStrings(SqlStringGenerationContext context) {
-    if (steps.isEmpty() || target == Target.DETECT && !citusInstalled(true)) {
+    if (steps.isEmpty() || target == Target.DETECT && !citusInstalled()) {
       return new String[0];
     }
+    boolean toDatabase = target == Target.DETECT;
+    List<ForeignKey> detached = detachedForeignKeys(toDatabase ? distributedAlready(context) : null);
     List<String> sql = new ArrayList<>();
-    List<ForeignKey> detached = toReferenceTables.isEmpty() || target == Target.DETECT && allDistributed(context)
-        ? List.of() : toReferenceTables;
     Dialect dialect = context.getDialect();
     for (ForeignKey fk : detached) {
       sql.addAll(List.of(dialect.getForeignKeyExporter().getSqlDropStrings(fk, metadata, context)));
     }
     for (Step step : steps) {
-      String table = regclass(context, step.table());
-      StringBuilder call = new StringBuilder("select ");
-      if (step.reference()) {
-        call.append("create_reference_table(").append(table).append(')');
-      } else {
-        call.append("create_distributed_table(").append(table).append(", ").append(literal(step.column()));
-        if (step.colocateWith() != null) {
-          call.append(", colocate_with => ").append(regclass(context, step.colocateWith()));
-        } else if (step.colocateKeyword() != null) {
-          call.append(", colocate_with => ").append(literal(step.colocateKeyword()));
-        }
-        if (step.shardCount() > 0) {
-          call.append(", shard_count => ").append(step.shardCount());
-        }
-        call.append(')');
-      }
-      if (target == Target.DETECT) {
-        // Export to a database may meet tables distributed by an earlier run (update): skip them.
-        call.append(" where not exists (select 1 from pg_dist_partition where logicalrelid = ")
-            .append(table).append("::regclass)");
-      }
-      sql.add(call.toString());
+      sql.add(call(context, step));
     }
     for (ForeignKey fk : detached) {
       sql.addAll(List.of(dialect.getForeignKeyExporter().getSqlCreateStrings(fk, metadata, context)));
+    }
+    if (toDatabase) {
+      sql.add(verification(context));
     }
     return sql.toArray(String[]::new);
   }
 
   /**
-   * Whether every table of {@link #steps} is in {@code pg_dist_partition} already (an export onto
-   * a schema an earlier run distributed): then the foreign keys stay as they are.
+   * The Citus call of {@code step}; exported to a database, it runs without the routing check and
+   * skips a table an earlier run distributed.
    */
-  private boolean allDistributed(SqlStringGenerationContext context) {
-    StringBuilder query = new StringBuilder("select count(*) from pg_dist_partition where logicalrelid in (");
+  String call(SqlStringGenerationContext context, Step step) {
+    String table = regclass(context, step.table());
+    StringBuilder call = new StringBuilder("select ");
+    if (step.reference()) {
+      call.append("create_reference_table(").append(table).append(')');
+    } else {
+      call.append("create_distributed_table(").append(table).append(", ").append(literal(step.column()));
+      if (step.colocateWith() != null) {
+        call.append(", colocate_with => ").append(regclass(context, step.colocateWith()));
+      } else if (step.colocateKeyword() != null) {
+        call.append(", colocate_with => ").append(literal(step.colocateKeyword()));
+      }
+      if (step.shardCount() > 0) {
+        call.append(", shard_count => ").append(step.shardCount());
+      }
+      call.append(')');
+    }
+    if (target == Target.DETECT) {
+      call.append(" from ").append(ROUTING_CHECK_OFF)
+          .append(" where not exists (select 1 from pg_dist_partition p where p.logicalrelid = ")
+          .append(table).append("::regclass and ").append(DISTRIBUTED).append(')');
+    }
+    return call.toString();
+  }
+
+  /**
+   * The foreign keys between the tables of {@link #steps} that must wait for the Citus calls (see
+   * the class comment), given the tables an earlier run distributed ({@code null}: a script,
+   * where nothing is distributed yet).
+   */
+  private List<ForeignKey> detachedForeignKeys(Set<Table> distributed) {
+    Set<Table> planned = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Table> reference = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Step step : steps) {
+      planned.add(step.table());
+      if (step.reference()) {
+        reference.add(step.table());
+      }
+    }
+    Set<Table> done = distributed == null ? Set.of() : distributed;
+    List<ForeignKey> detached = new ArrayList<>();
+    for (Step step : steps) {
+      if (step.reference()) {
+        continue;
+      }
+      for (ForeignKey fk : Layout.foreignKeys(step.table())) {
+        Table target = fk.getReferencedTable();
+        if (!fk.isCreationEnabled() || !planned.contains(target) || target == step.table()) {
+          continue;
+        }
+        boolean sourceDone = done.contains(step.table());
+        boolean toReferenceTable = reference.contains(target) && !sourceDone;
+        boolean crossesRuns = sourceDone != done.contains(target);
+        if (toReferenceTable || crossesRuns) {
+          detached.add(fk);
+        }
+      }
+    }
+    return detached;
+  }
+
+  /**
+   * The tables of {@link #steps} already distributed or reference tables (an export onto a schema
+   * an earlier run distributed); every table when the database cannot tell, so that no key is
+   * dropped on a guess.
+   */
+  private Set<Table> distributedAlready(SqlStringGenerationContext context) {
+    StringBuilder query = new StringBuilder("select u.i from unnest(array[");
     for (int i = 0; i < steps.size(); i++) {
       query.append(i == 0 ? "" : ", ").append("to_regclass(").append(regclass(context, steps.get(i).table()))
           .append(")");
     }
-    query.append(')');
+    query.append("]) with ordinality u(rel, i) join pg_dist_partition p on p.logicalrelid = u.rel where ")
+        .append(DISTRIBUTED);
+    Set<Table> distributed = Collections.newSetFromMap(new IdentityHashMap<>());
     try {
-      return Boolean.TRUE.equals(onBootstrapConnection(query.toString(),
-          rs -> rs.next() && rs.getLong(1) == steps.size()));
+      Boolean answered = onBootstrapConnection(query.toString(), rs -> {
+        while (rs.next()) {
+          distributed.add(steps.get(rs.getInt(1) - 1).table());
+        }
+        return true;
+      });
+      if (answered == null) {
+        steps.forEach(s -> distributed.add(s.table()));
+      }
     } catch (SQLException e) {
-      LOG.debug("could not tell whether the tables are distributed already; re-creating foreign keys", e);
-      return false;
+      LOG.debug("could not tell which tables are distributed already; keeping every foreign key", e);
+      steps.forEach(s -> distributed.add(s.table()));
     }
+    return distributed;
+  }
+
+  /**
+   * A last statement that fails, naming them, when tables of {@link #steps} are not distributed
+   * or reference tables: Hibernate logs a failed statement and goes on, so a Citus call that
+   * failed would otherwise leave a half-distributed schema with nothing but a warning among many.
+   */
+  private String verification(SqlStringGenerationContext context) {
+    StringBuilder tables = new StringBuilder();
+    for (Step step : steps) {
+      tables.append(tables.length() == 0 ? "" : ", ").append(regclass(context, step.table()));
+    }
+    return "do $citus_hibernate$ declare missing text; begin "
+        + "select string_agg(t, ', ') into missing from unnest(array[" + tables + "]::text[]) t "
+        + "where not exists (select 1 from pg_dist_partition p where p.logicalrelid = to_regclass(t) and "
+        + DISTRIBUTED + "); "
+        + "if missing is not null then raise exception 'citus-hibernate: the schema export did not distribute %; "
+        + "the statement that failed for it is logged before this one', missing; end if; end $citus_hibernate$";
   }
 
   @Override
   public String[] sqlDropStrings(SqlStringGenerationContext context) {
-    if (steps.isEmpty() || !dropOnExport || target == Target.DETECT && !citusInstalled(false)) {
-      return new String[0];
-    }
-    List<String> sql = new ArrayList<>();
-    for (int i = steps.size() - 1; i >= 0; i--) {
-      // Foreign keys still exist when Hibernate drops auxiliary objects; cascading undistributes
-      // the tables they connect, so later calls find nothing left to do.
-      sql.add("select undistribute_table(logicalrelid, cascade_via_foreign_keys => true) from pg_dist_partition "
-          + "where logicalrelid = to_regclass(" + regclass(context, steps.get(i).table()) + ")");
-    }
-    return sql.toArray(String[]::new);
+    // DROP TABLE ... CASCADE drops distributed and reference tables; see the class comment.
+    return new String[0];
   }
 
-  private boolean citusInstalled(boolean creating) {
+  private boolean citusInstalled() {
     Boolean installed;
     try {
       installed = onBootstrapConnection(DETECT_SQL, ResultSet::next);
@@ -177,13 +284,11 @@ final class Distribution implements AuxiliaryDatabaseObject {
           + DETECT_SQL + "): " + e.getMessage(), e);
     }
     if (installed == null) {
-      if (creating) {
-        LOG.info("citus-hibernate cannot reach the database to look for the citus extension; the schema "
-            + "script includes its {} Citus statement(s)", steps.size());
-      }
+      LOG.info("citus-hibernate cannot reach the database to look for the citus extension; the schema "
+          + "script includes its {} Citus statement(s)", steps.size());
       return true;
     }
-    if (!installed && creating) {
+    if (!installed) {
       if (failWhenMissing) {
         throw new CitusHibernateException("The database has no citus extension, so the schema export cannot "
             + "distribute its " + steps.size() + " table(s). Fix: run CREATE EXTENSION citus on the coordinator, "
@@ -196,7 +301,7 @@ final class Distribution implements AuxiliaryDatabaseObject {
   }
 
   /** Reads a result set; may throw what JDBC throws. */
-  private interface ResultReader<T> {
+  interface ResultReader<T> {
     T read(ResultSet rs) throws SQLException;
   }
 
@@ -204,7 +309,7 @@ final class Distribution implements AuxiliaryDatabaseObject {
    * {@code query}'s result, read by {@code reader} on one of Hibernate's bootstrap connections, or
    * {@code null} when no connection can be had (a script-only export).
    */
-  private <T> T onBootstrapConnection(String query, ResultReader<T> reader) throws SQLException {
+  <T> T onBootstrapConnection(String query, ResultReader<T> reader) throws SQLException {
     JdbcConnectionAccess access = registry == null ? null
         : registry.requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess();
     Connection connection;
@@ -228,7 +333,7 @@ final class Distribution implements AuxiliaryDatabaseObject {
   }
 
   /** A table as a {@code regclass} literal, qualified with the default schema when one is set. */
-  private static String regclass(SqlStringGenerationContext context, Table table) {
+  static String regclass(SqlStringGenerationContext context, Table table) {
     return literal(context.format(table.getQualifiedTableName()));
   }
 

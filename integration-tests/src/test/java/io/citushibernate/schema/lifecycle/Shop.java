@@ -1,0 +1,31 @@
+package io.citushibernate.schema.lifecycle;
+
+import io.citushibernate.annotation.TenantKey;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** The tenant entity: shops is distributed by its own id. */
+@Entity
+@Table(name = "shops")
+public class Shop {
+  @Id
+  @TenantKey
+  private Long id;
+
+  @Column(nullable = false)
+  private String name;
+
+  protected Shop() {
+  }
+
+  public Shop(Long id, String name) {
+    this.id = id;
+    this.name = name;
+  }
+
+  public Long getId() {
+    return id;
+  }
+}
