@@ -31,6 +31,11 @@ final class KnownFailures {
   /** A failing cell (or cells, with {@code *}) and why. */
   record Known(String cell, Where where, String reason) {
     boolean matches(String id, boolean citus) {
+      return names(id) && where.holds(citus);
+    }
+
+    /** Whether the row's cell pattern covers {@code id}, wherever the row applies. */
+    boolean names(String id) {
       String[] pattern = cell.split("/");
       String[] parts = id.split("/");
       for (int i = 0; i < parts.length; i++) {
@@ -38,7 +43,7 @@ final class KnownFailures {
           return false;
         }
       }
-      return where.holds(citus);
+      return true;
     }
   }
 
@@ -55,6 +60,10 @@ final class KnownFailures {
       + "(42P10, no unique constraint matching the ON CONFLICT/MERGE key: the key is composite now)";
   private static final String UNPARSEABLE_NUMBER = "a statement naming the column 'number' (delete/update ... where "
       + "code=? and number=?) is refused: JSqlParser cannot parse it (UnscopableStatementException)";
+  private static final String JOINED_66 = "JOINED inheritance on Hibernate 6.6: loads fail with 'Duplicate row was "
+      + "found and ASSERT was specified' (a subclass join likely matches every tenant's row of the id)";
+  private static final String UNION_DELETE_66 = "TABLE_PER_CLASS bulk delete on Hibernate 6.6: reports 1 row, but the "
+      + "tenant's cat 2 is still there";
   private static final String L2_LEAK = "LEAK: with the second-level cache, StatelessSession.get returns the row "
       + "another tenant put in the cache";
   private static final String L2_READ = "second-level cache, an id another tenant cached: the tenant's own row "
@@ -70,6 +79,8 @@ final class KnownFailures {
 
   /** The table; the first row matching a cell gives its reason. */
   static final List<Known> TABLE = List.of(
+      known("joined/*/*", Where.HIBERNATE_6, JOINED_66),
+      known("tablePerClass/bulkDelete/*", Where.HIBERNATE_6, UNION_DELETE_66),
       known("mapsId/*/*", MAPS_ID),
       known("primaryKeyJoin/*/*", PRIMARY_KEY_JOIN),
       known("idClass/merge/*", UNPARSEABLE_NUMBER),
