@@ -144,12 +144,13 @@ public final class TenantModel {
       tables.put(table.getName(), new TenantTable(schemaOf(table), nameOf(table), c.getQuotedName()));
       tenantColumns.putIfAbsent(table, c);
       entityTenantColumns.put(pc.getEntityName(), c);
+      // A secondary table holds the entity's rows too: it is a tenant table, and the schema export
+      // adds the tenant column where the mapping does not repeat it (the rewriter fills it on insert).
       for (org.hibernate.mapping.Join join : pc.getJoins()) {
-        if (join.getTable().getColumn(c) != null) {
-          tables.put(join.getTable().getName(),
-              new TenantTable(schemaOf(join.getTable()), nameOf(join.getTable()), c.getQuotedName()));
-          tenantColumns.putIfAbsent(join.getTable(), join.getTable().getColumn(c));
-        }
+        Column joinColumn = join.getTable().getColumn(c);
+        tables.put(join.getTable().getName(),
+            new TenantTable(schemaOf(join.getTable()), nameOf(join.getTable()), c.getQuotedName()));
+        tenantColumns.putIfAbsent(join.getTable(), joinColumn != null ? joinColumn : c);
       }
     }
     checkTenantKeys(attributes, tenantProperties, tenantEntities, problems);

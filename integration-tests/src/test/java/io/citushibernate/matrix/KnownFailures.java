@@ -50,65 +50,24 @@ final class KnownFailures {
   /** The Hibernate ORM line running, e.g. {@code 7.4}. */
   static final String LINE = line(Version.getVersionString());
 
-  private static final String MAPS_ID = "@OneToOne @MapsId: the user is loaded through the wrong column "
-      + "(profile 2 gets user 1)";
-  private static final String PRIMARY_KEY_JOIN = "@OneToOne @PrimaryKeyJoinColumn: the passport is loaded through "
-      + "the wrong column (person 2, without one, gets passport 1)";
   private static final String STATELESS_INSERT = "StatelessSession.insert does not fill the tenant key "
       + "(TenantMismatchException: belongs to tenant null)";
   private static final String STATELESS_UPSERT = "StatelessSession.upsert: PostgreSQL refuses the statement "
       + "(42P10, no unique constraint matching the ON CONFLICT/MERGE key: the key is composite now)";
-  private static final String UNPARSEABLE_NUMBER = "a statement naming the column 'number' (delete/update ... where "
-      + "code=? and number=?) is refused: JSqlParser cannot parse it (UnscopableStatementException)";
   private static final String JOINED_66 = "JOINED inheritance on Hibernate 6.6: loads fail with 'Duplicate row was "
       + "found and ASSERT was specified' (a subclass join likely matches every tenant's row of the id)";
   private static final String UNION_DELETE_66 = "TABLE_PER_CLASS bulk delete on Hibernate 6.6: reports 1 row, but the "
       + "tenant's cat 2 is still there";
-  private static final String L2_LEAK = "LEAK: with the second-level cache, StatelessSession.get returns the row "
-      + "another tenant put in the cache";
   private static final String L2_READ = "second-level cache, an id another tenant cached: the tenant's own row "
       + "reads as null";
-  private static final String L2_REFERENCE = "second-level cache, an id another tenant cached: getReference "
-      + "throws ObjectNotFoundException";
-  private static final String L2_MERGE = "second-level cache, an id another tenant cached: merge throws "
-      + "OptimisticLockException";
-  private static final String L2_PERSIST = "second-level cache, an id another tenant cached: persist throws "
-      + "EntityExistsException";
-  private static final String L2_REFRESH = "second-level cache, an id another tenant cached: refresh throws "
-      + "NullPointerException";
 
   /** The table; the first row matching a cell gives its reason. */
   static final List<Known> TABLE = List.of(
       known("joined/*/*", Where.HIBERNATE_6, JOINED_66),
       known("tablePerClass/bulkDelete/*", Where.HIBERNATE_6, UNION_DELETE_66),
-      known("mapsId/*/*", MAPS_ID),
-      known("primaryKeyJoin/*/*", PRIMARY_KEY_JOIN),
-      known("idClass/merge/*", UNPARSEABLE_NUMBER),
-      known("idClass/remove/*", UNPARSEABLE_NUMBER),
-      known("idClass/statelessUpdate/*", UNPARSEABLE_NUMBER),
-      known("idClass/statelessDelete/*", UNPARSEABLE_NUMBER),
-      known("embeddedId/merge/*", UNPARSEABLE_NUMBER),
-      known("embeddedId/remove/*", UNPARSEABLE_NUMBER),
-      known("embeddedId/statelessUpdate/*", UNPARSEABLE_NUMBER),
-      known("embeddedId/statelessDelete/*", UNPARSEABLE_NUMBER),
       known("*/statelessInsert/*", STATELESS_INSERT),
       known("*/statelessUpsert/*", STATELESS_UPSERT),
-      known("*/statelessGet/l2", L2_LEAK),
-      known("*/find/l2", L2_READ),
-      known("*/findOtherTenantsId/l2", L2_READ),
-      known("*/getReference/l2", L2_REFERENCE),
-      known("*/jpql/l2", L2_READ),
-      known("*/criteria/l2", L2_READ),
-      known("*/nativeQuery/l2", L2_READ),
-      known("*/naturalId/l2", L2_READ),
-      known("*/lock/l2", L2_READ),
-      known("*/merge/l2", L2_MERGE),
-      known("*/mergeNew/l2", L2_MERGE),
-      known("*/persist/l2", L2_PERSIST),
-      known("*/refresh/l2", L2_REFRESH),
-      known("*/remove/l2", L2_READ),
-      known("*/statelessUpdate/l2", L2_READ),
-      known("*/statelessDelete/l2", L2_READ));
+      known("*/naturalId/l2", L2_READ));
 
   private KnownFailures() {
   }

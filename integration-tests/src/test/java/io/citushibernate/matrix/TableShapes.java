@@ -22,12 +22,6 @@ final class TableShapes {
           Item.class);
     }
 
-    /** The secondary table gets no tenant column, and a local table may not reference a tenant table. */
-    @Override
-    String refusedEntity() {
-      return "item_notes";
-    }
-
     @Override
     void seed(Session s, long t) {
       for (long n : seeded(t)) {
