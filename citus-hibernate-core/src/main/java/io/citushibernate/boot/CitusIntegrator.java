@@ -1,6 +1,7 @@
 package io.citushibernate.boot;
 
 import io.citushibernate.CitusHibernateException;
+import io.citushibernate.event.CrossTenantIdentityListener;
 import io.citushibernate.event.TenantReadListener;
 import io.citushibernate.jdbc.TenantBinding;
 import io.citushibernate.event.TenantWriteListener;
@@ -67,6 +68,7 @@ public final class CitusIntegrator implements Integrator {
     TenantReadListener reads = new TenantReadListener(model);
     listeners.appendListeners(EventType.LOAD, reads);
     listeners.prependListeners(EventType.INIT_COLLECTION, reads);
+    CrossTenantIdentityListener.register(listeners, model);
     LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant key: {}", model.tenantTables().size(),
         model.tenantType().javaType().getSimpleName(), model.tenantTables());
   }
