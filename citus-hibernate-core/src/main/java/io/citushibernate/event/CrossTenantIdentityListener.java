@@ -11,6 +11,7 @@ import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.PostLoadEvent;
 import org.hibernate.event.spi.PostLoadEventListener;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.persister.collection.CollectionPersister;
 
 /**
@@ -67,8 +68,8 @@ public final class CrossTenantIdentityListener
     String role = event.getCollection().getRole();
     refuse(event.getAffectedOwnerEntityName(), "load the collection " + role);
     CollectionPersister persister = event.getSession().getFactory().getMappingMetamodel().getCollectionDescriptor(role);
-    if (persister.isOneToMany() || persister.isManyToMany()) { // a collection of entities
-      refuse(persister.getElementPersister().getEntityName(), "load the collection " + role);
+    if (persister.getAttributeMapping().getElementDescriptor() instanceof EntityValuedModelPart elements) {
+      refuse(elements.getEntityMappingType().getEntityName(), "load the collection " + role);
     }
   }
 
