@@ -1,6 +1,7 @@
 package io.citushibernate.boot;
 
 import io.citushibernate.CitusHibernateException;
+import io.citushibernate.event.CrossTenantIdentityListener;
 import io.citushibernate.event.SessionTenantListener;
 import io.citushibernate.event.TenantReadListener;
 import io.citushibernate.jdbc.TenantBinding;
@@ -73,6 +74,7 @@ public final class CitusIntegrator implements Integrator {
     TenantReadListener reads = new TenantReadListener(model);
     listeners.appendListeners(EventType.LOAD, reads);
     listeners.prependListeners(EventType.INIT_COLLECTION, reads);
+    CrossTenantIdentityListener.register(listeners, model);
     // last, so that it runs first: the session rule decides before any other check
     if (sessionsKnowTheirTenant) {
       if (sessionFactory.getServiceRegistry().getService(TransactionCoordinatorBuilder.class)

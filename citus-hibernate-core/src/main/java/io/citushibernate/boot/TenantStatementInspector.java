@@ -2,6 +2,7 @@ package io.citushibernate.boot;
 
 import io.citushibernate.MissingTenantException;
 import io.citushibernate.jdbc.TenantBindingPlan;
+import io.citushibernate.sql.CrossTenantJoins;
 import io.citushibernate.sql.Rewrite;
 import io.citushibernate.sql.StatementRewriter;
 import io.citushibernate.sql.TenantType;
@@ -18,6 +19,7 @@ final class TenantStatementInspector implements StatementInspector {
   private static final long serialVersionUID = 1L;
 
   private final transient StatementRewriter rewriter;
+  private final transient CrossTenantJoins crossTenantJoins;
   private final TenantType tenantType;
   private final StatementInspector previous;
   /** Puts the tenant in as a bind parameter; {@code null} to put it in as a literal. */
@@ -26,6 +28,7 @@ final class TenantStatementInspector implements StatementInspector {
   TenantStatementInspector(StatementRewriter rewriter, TenantType tenantType, StatementInspector previous,
       boolean bindAsParameter) {
     this.rewriter = rewriter;
+    this.crossTenantJoins = new CrossTenantJoins(rewriter.tables());
     this.tenantType = tenantType;
     this.previous = previous;
     this.parameterizer = bindAsParameter ? parts -> TenantBindingPlan.sql(parts, tenantType) : null;
@@ -44,7 +47,7 @@ final class TenantStatementInspector implements StatementInspector {
       return parameterizer == null ? rewrite.render(literal) : rewrite.renderParameterized(literal, parameterizer);
     }
     if (TenantContext.isCrossTenant()) {
-      return input;
+      return rewrite.renderCrossTenant(crossTenantJoins);
     }
     throw new MissingTenantException("No tenant is set for a statement on tenant table(s) "
         + rewrite.tenantTables() + "; it was not sent. Run it inside TenantContext.run(tenantId, ...), "

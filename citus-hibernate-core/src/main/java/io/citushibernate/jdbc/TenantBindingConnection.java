@@ -29,6 +29,7 @@ import java.util.concurrent.Executor;
  */
 final class TenantBindingConnection implements Connection {
   final Connection target;
+  private final CrossTenantModifyMode modifyMode = new CrossTenantModifyMode();
 
   TenantBindingConnection(Connection target) {
     this.target = target;
@@ -45,8 +46,9 @@ final class TenantBindingConnection implements Connection {
   }
 
   /** {@code sql} prepared as is, or, when it carries a plan, its plan's SQL with the current tenant bound. */
-  private static <S extends PreparedStatement> S prepare(String sql, Prepare<S> prepare, Bind<S> bind)
+  private <S extends PreparedStatement> S prepare(String sql, Prepare<S> prepare, Bind<S> bind)
       throws SQLException {
+    modifyMode.beforeStatement(target);
     TenantBindingPlan plan = TenantBinding.planOf(sql);
     if (plan == null) {
       return prepare.with(sql);
@@ -78,6 +80,7 @@ final class TenantBindingConnection implements Connection {
   @Override
   public void commit() throws SQLException {
     target.commit();
+    modifyMode.transactionEnded();
   }
 
   @Override
@@ -265,16 +268,19 @@ final class TenantBindingConnection implements Connection {
   @Override
   public void rollback() throws SQLException {
     target.rollback();
+    modifyMode.transactionEnded();
   }
 
   @Override
   public void rollback(Savepoint savepoint) throws SQLException {
     target.rollback(savepoint);
+    modifyMode.transactionEnded();
   }
 
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     target.setAutoCommit(autoCommit);
+    modifyMode.transactionEnded();
   }
 
   @Override

@@ -40,10 +40,13 @@ public final class TenantModel {
   private final List<TenantTable> tenantTables;
   private final Set<String> referenceTables;
   private final TenantType tenantType;
+  /** Tenant entities whose ids may repeat across tenants; see {@link IdUniqueness}. */
+  private final Set<String> repeatingIds;
 
   private TenantModel(Map<String, TenantAttribute> attributes, List<TenantTable> tenantTables,
-      Set<String> referenceTables, TenantType tenantType) {
+      Set<String> referenceTables, TenantType tenantType, Set<String> repeatingIds) {
     this.attributes = attributes;
+    this.repeatingIds = repeatingIds;
     this.tenantTables = tenantTables;
     this.referenceTables = referenceTables;
     this.tenantType = tenantType;
@@ -66,6 +69,7 @@ public final class TenantModel {
     Map<Table, String> referenceTableOwners = new IdentityHashMap<>();
     Map<String, Property> tenantProperties = new LinkedHashMap<>();
     Map<String, Column> entityTenantColumns = new LinkedHashMap<>();
+    Set<String> repeatingIds = new LinkedHashSet<>();
 
     for (PersistentClass pc : metadata.getEntityBindings()) {
       Class<?> type = pc.getMappedClass();
@@ -89,6 +93,9 @@ public final class TenantModel {
           TenantAttribute inherited = attributes.get(root.getEntityName());
           attributes.put(pc.getEntityName(), new TenantAttribute(pc.getEntityName(), inherited.attribute(),
               inherited.kind(), inherited.targetEntityName()));
+          if (repeatingIds.contains(root.getEntityName())) {
+            repeatingIds.add(pc.getEntityName());
+          }
         }
         continue;
       }
@@ -140,6 +147,9 @@ public final class TenantModel {
       }
       typesSeen.putIfAbsent(tenantType, pc.getEntityName() + "." + name);
       attributes.put(pc.getEntityName(), attribute);
+      if (attribute.kind() != TenantAttribute.Kind.ID && IdUniqueness.mayRepeatAcrossTenants(pc, c)) {
+        repeatingIds.add(pc.getEntityName());
+      }
       Table table = pc.getTable();
       tables.put(table.getName(), new TenantTable(schemaOf(table), nameOf(table), c.getQuotedName()));
       tenantColumns.putIfAbsent(table, c);
@@ -166,12 +176,21 @@ public final class TenantModel {
     }
     TenantType type = typesSeen.isEmpty() ? null : typesSeen.keySet().iterator().next();
     return new TenantModel(Collections.unmodifiableMap(attributes), List.copyOf(tables.values()),
-        Collections.unmodifiableSet(referenceTables), type);
+        Collections.unmodifiableSet(referenceTables), type, Collections.unmodifiableSet(repeatingIds));
   }
 
   /** The tenant attribute of an entity, or {@code null} when the entity has no tenant. */
   public TenantAttribute attributeOf(String entityName) {
     return attributes.get(entityName);
+  }
+
+  /**
+   * Whether ids of the tenant entity {@code entityName} may repeat across tenants (assigned ids),
+   * so that one session cannot hold its rows of several tenants apart; {@code false} for
+   * generated ids, ids that include the tenant, the tenant entity and entities without a tenant.
+   */
+  public boolean idsMayRepeatAcrossTenants(String entityName) {
+    return repeatingIds.contains(entityName);
   }
 
   /** Whether no entity carries a tenant. */

@@ -40,6 +40,20 @@ final class Conditions {
     return build(operands, operators, 0, operands.size() - 1, OR);
   }
 
+  /**
+   * {@code left AND right}; an OR or XOR on the left is parenthesized, so the new conjunct binds to
+   * the whole condition. {@code left} may be {@code null} (no condition yet).
+   */
+  static Expression and(Expression left, Expression right) {
+    if (left == null) {
+      return right;
+    }
+    if (left instanceof OrExpression || left instanceof XorExpression) {
+      left = new ParenthesedExpressionList<>(left);
+    }
+    return new AndExpression(left, right);
+  }
+
   /** The top-level conjuncts of {@code e} (repaired), looking into parentheses. */
   static List<Expression> conjuncts(Expression e) {
     List<Expression> out = new ArrayList<>();

@@ -20,6 +20,8 @@ public final class Rewrite {
   private final List<String> requiredLiterals;
   /** The parameterized form of {@link #parts}, made on first use. */
   private volatile String parameterized;
+  /** The statement as sent in a cross-tenant scope, made on first use. */
+  private volatile String crossTenant;
 
   Rewrite(String original, Set<String> tenantTables, String[] parts, Map<String, String[]> partsWhenPresent,
       List<String> requiredLiterals) {
@@ -92,6 +94,19 @@ public final class Rewrite {
     if (result == null) {
       result = parameterizer.apply(parts.clone());
       parameterized = result;
+    }
+    return result;
+  }
+
+  /**
+   * The statement as sent in a cross-tenant scope: unscoped, with its tenant tables joined on
+   * their tenant columns by {@code joins}. Kept, like the tenant template, with this analysis.
+   */
+  public String renderCrossTenant(CrossTenantJoins joins) {
+    String result = crossTenant;
+    if (result == null) {
+      result = parts == null ? original : joins.apply(original);
+      crossTenant = result;
     }
     return result;
   }

@@ -19,9 +19,7 @@ import net.sf.jsqlparser.expression.JsonExpression;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
 import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
-import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
@@ -491,13 +489,7 @@ final class ScopeRewriter {
   }
 
   private static Expression and(Expression left, Expression right) {
-    if (left == null) {
-      return right;
-    }
-    if (left instanceof OrExpression || left instanceof XorExpression) {
-      left = new ParenthesedExpressionList<>(left);
-    }
-    return new AndExpression(left, right);
+    return Conditions.and(left, right);
   }
 
   private static EqualsTo predicate(Table qualifier, TenantTable tt) {
@@ -508,7 +500,7 @@ final class ScopeRewriter {
     return new Column(SLOT);
   }
 
-  private static Table qualifier(Table table) {
+  static Table qualifier(Table table) {
     if (table.getAlias() != null && table.getAlias().getName() != null) {
       return new Table(table.getAlias().getName());
     }
