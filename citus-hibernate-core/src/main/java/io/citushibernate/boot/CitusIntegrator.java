@@ -55,13 +55,14 @@ public final class CitusIntegrator implements Integrator {
     CitusSchema.apply(metadata, model, properties);
     StatementRewriter rewriter = new StatementRewriter(model.tables(), settings.rewriteCacheSize(),
         settings.refuseUnparseable());
-    if (settings.bindAsParameter() && !TenantBinding.isInstalled(
-        sessionFactory.getServiceRegistry().getService(ConnectionProvider.class))) {
+    boolean bindingInstalled =
+        TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
+    if (settings.bindAsParameter() && !bindingInstalled) {
       throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
           + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
           + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
     }
-    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter());
+    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled);
     boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory, model);
     EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
     TenantWriteListener writes = new TenantWriteListener(model);
@@ -127,7 +128,7 @@ public final class CitusIntegrator implements Integrator {
   }
 
   private static void installInspector(SessionFactoryImplementor sessionFactory, StatementRewriter rewriter,
-      TenantModel model, boolean bindAsParameter) {
+      TenantModel model, boolean bindAsParameter, boolean bindingInstalled) {
     SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
     // Sessions read the inspector from the options when they open, so replacing it here, before
     // the factory serves its first session, scopes every session. Hibernate offers no other hook
@@ -139,6 +140,7 @@ public final class CitusIntegrator implements Integrator {
           + "Set " + CitusSettings.ENABLED + "=false to run without citus-hibernate.");
     }
     builder.applyStatementInspector(
-        new TenantStatementInspector(rewriter, model.tenantType(), options.getStatementInspector(), bindAsParameter));
+        new TenantStatementInspector(rewriter, model.tenantType(), options.getStatementInspector(), bindAsParameter,
+            bindingInstalled));
   }
 }

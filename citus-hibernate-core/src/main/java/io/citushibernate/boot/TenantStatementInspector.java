@@ -24,14 +24,20 @@ final class TenantStatementInspector implements StatementInspector {
   private final StatementInspector previous;
   /** Puts the tenant in as a bind parameter; {@code null} to put it in as a literal. */
   private final transient Function<String[], String> parameterizer;
+  /**
+   * Leaves the tenant to the JDBC layer, which binds it as the statement is prepared; {@code null}
+   * when connections do not pass through that layer.
+   */
+  private final transient Function<String[], String> bindWhenPrepared;
 
   TenantStatementInspector(StatementRewriter rewriter, TenantType tenantType, StatementInspector previous,
-      boolean bindAsParameter) {
+      boolean bindAsParameter, boolean bindingInstalled) {
     this.rewriter = rewriter;
     this.crossTenantJoins = new CrossTenantJoins(rewriter.tables());
     this.tenantType = tenantType;
     this.previous = previous;
-    this.parameterizer = bindAsParameter ? parts -> TenantBindingPlan.sql(parts, tenantType) : null;
+    this.bindWhenPrepared = bindingInstalled ? parts -> TenantBindingPlan.sql(parts, tenantType) : null;
+    this.parameterizer = bindAsParameter ? bindWhenPrepared : null;
   }
 
   @Override
@@ -49,9 +55,14 @@ final class TenantStatementInspector implements StatementInspector {
     if (TenantContext.isCrossTenant()) {
       return rewrite.renderCrossTenant(crossTenantJoins);
     }
+    // No scope: a session opened for a tenant supplies it when the statement is prepared (see
+    // SessionStatementCheck); without one the JDBC layer refuses the statement, unsent.
+    String unbound = bindWhenPrepared == null ? null : rewrite.renderUnbound(bindWhenPrepared);
+    if (unbound != null) {
+      return unbound;
+    }
     throw new MissingTenantException("No tenant is set for a statement on tenant table(s) "
         + rewrite.tenantTables() + "; it was not sent. Run it inside TenantContext.run(tenantId, ...), "
-        + "or inside TenantContext.runCrossTenant(reason, ...) if it is meant to span tenants. Statement: "
-        + input);
+        + "or in a session opened for the tenant. Statement: " + input);
   }
 }

@@ -30,19 +30,20 @@ final class SessionTenant {
   }
 
   /**
-   * Fails unless the thread works for what the session was opened for.
+   * Fails unless the thread works for what the session was opened for. With no scope set, a
+   * session opened for a tenant works for that tenant (as {@code withOptions().tenantIdentifier(x)}
+   * promises); a cross-tenant session needs its cross-tenant scope.
    *
-   * @throws MissingTenantException when no scope is set
+   * @throws MissingTenantException when no scope is set and the session was opened cross-tenant
    * @throws TenantMismatchException when another tenant's (or cross-tenant) scope is set
    */
   static void require(Object opened, Object now, String operation) {
-    if (opened.equals(now)) {
+    if (opened.equals(now) || now == null && opened != TenantContext.CROSS_TENANT) {
       return;
     }
     if (now == null) {
-      throw new MissingTenantException("Cannot " + operation + " with no tenant set: this session was opened for "
-          + describe(opened) + ". Run it inside " + (opened == TenantContext.CROSS_TENANT
-              ? "TenantContext.runCrossTenant(reason, ...)" : "TenantContext.run(" + opened + ", ...)") + ".");
+      throw new MissingTenantException("Cannot " + operation + " with no scope set: this session was opened for "
+          + describe(opened) + ". Run it inside TenantContext.runCrossTenant(reason, ...).");
     }
     throw new TenantMismatchException("Cannot " + operation + " for " + describe(now) + ": this session was opened "
         + "for " + describe(opened) + ", and a session serves one tenant (its first-level cache keeps entities by "

@@ -99,6 +99,21 @@ public final class Rewrite {
   }
 
   /**
+   * The statement with the tenant left to its bind parameters, for a tenant known only when the
+   * statement is prepared (a session opened for a tenant, used outside any scope); {@code null} when
+   * the statement names tenant values itself, which can only be checked against a known tenant.
+   */
+  public String renderUnbound(Function<String[], String> parameterizer) {
+    if (parts == null) {
+      return original;
+    }
+    if (!partsWhenPresent.isEmpty() || !requiredLiterals.isEmpty()) {
+      return null;
+    }
+    return renderParameterized(null, parameterizer);
+  }
+
+  /**
    * The statement as sent in a cross-tenant scope: unscoped, with its tenant tables joined on
    * their tenant columns by {@code joins}. Kept, like the tenant template, with this analysis.
    */
