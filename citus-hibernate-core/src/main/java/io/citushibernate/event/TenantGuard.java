@@ -81,8 +81,12 @@ final class TenantGuard {
     return value == null ? null : type.coerce(value);
   }
 
-  /** Sets the tenant attribute of a new entity to {@code tenant}. */
-  void assign(Object entity, EntityPersister persister, TenantAttribute attribute, Object tenant,
+  /**
+   * Sets the tenant attribute of a new entity to {@code tenant}.
+   *
+   * @return the value set: the tenant, or a reference to the tenant entity for an association
+   */
+  Object assign(Object entity, EntityPersister persister, TenantAttribute attribute, Object tenant,
       SharedSessionContractImplementor session) {
     AttributeMapping mapping = mapping(persister, attribute);
     Object value = attribute.kind() == TenantAttribute.Kind.ASSOCIATION
@@ -90,6 +94,7 @@ final class TenantGuard {
             .createProxy(tenant, session)
         : tenant;
     mapping.setValue(implementation(entity), value);
+    return value;
   }
 
   int statePosition(EntityPersister persister, TenantAttribute attribute) {

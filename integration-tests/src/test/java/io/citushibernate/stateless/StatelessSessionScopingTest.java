@@ -1,0 +1,190 @@
+package io.citushibernate.stateless;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.citushibernate.TenantMismatchException;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.hibernate.StatelessSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * A StatelessSession writes and reads only the current tenant's rows, as the stateful session
+ * does: after each operation the current shop's rows equal what plain Hibernate leaves on a
+ * database holding only that shop, and the other shops' rows are unchanged. Run in both tenant
+ * binding modes.
+ */
+class StatelessSessionScopingTest {
+  @Nested
+  class BoundAsParameter extends Cases {
+    BoundAsParameter() {
+      super("parameter");
+    }
+  }
+
+  @Nested
+  class BoundAsLiteral extends Cases {
+    BoundAsLiteral() {
+      super("literal");
+    }
+  }
+
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  abstract static class Cases {
+    private final String binding;
+    private Shops shops;
+    private Map<Long, Map<String, String>> before;
+
+    Cases(String binding) {
+      this.binding = binding;
+    }
+
+    @BeforeAll
+    void open() {
+      shops = new Shops(binding);
+    }
+
+    @AfterAll
+    void close() {
+      shops.close();
+    }
+
+    @BeforeEach
+    void seed() {
+      shops.seed();
+      before = shops.allScopedChecksums();
+    }
+
+    @Test
+    void insertFillsABasicTenantKey() {
+      sameAsPlainHibernate((s, plainTenant) -> {
+        Item item = new Item(10L, "new", 7);
+        item.setShopId(plainTenant);
+        s.insert(item);
+        assertThat(item.getShopId()).isEqualTo(Shops.CURRENT);
+      });
+    }
+
+    @Test
+    void insertFillsAManyToOneTenantKey() {
+      sameAsPlainHibernate((s, plainTenant) -> {
+        Tag tag = new Tag(10L, "new");
+        tag.setShop(plainTenant == null ? null : s.get(Shop.class, plainTenant));
+        s.insert(tag);
+      });
+    }
+
+    @Test
+    void upsertOfAnExistingIdUpdatesTheTenantsRowOnly() {
+      sameAsPlainHibernate((s, plainTenant) -> {
+        Item item = new Item(1L, "upserted", 99);
+        item.setShopId(plainTenant);
+        s.upsert(item);
+        Tag tag = new Tag(2L, "upserted");
+        tag.setShop(plainTenant == null ? null : s.get(Shop.class, plainTenant));
+        s.upsert(tag);
+      });
+    }
+
+    @Test
+    void upsertOfANewIdInsertsIt() {
+      sameAsPlainHibernate((s, plainTenant) -> {
+        Item item = new Item(10L, "upserted", 99);
+        item.setShopId(plainTenant);
+        s.upsert(item);
+        Tag tag = new Tag(10L, "upserted");
+        tag.setShop(plainTenant == null ? null : s.get(Shop.class, plainTenant));
+        s.upsert(tag);
+      });
+    }
+
+    @Test
+    void updateChangesTheTenantsRowOnly() {
+      sameAsPlainHibernate((s, plainTenant) -> {
+        Item item = new Item(2L, "updated", 42);
+        item.setShopId(plainTenant);
+        s.update(item);
+        Tag tag = s.get(Tag.class, 3L);
+        tag.setLabel("updated");
+        s.update(tag);
+      });
+    }
+
+    @Test
+    void deleteRemovesTheTenantsRowOnly() {
+      sameAsPlainHibernate((s, plainTenant) -> {
+        Item item = new Item(3L, "whatever", 0);
+        item.setShopId(plainTenant);
+        s.delete(item);
+        s.delete(s.get(Tag.class, 1L));
+      });
+    }
+
+    @Test
+    void readsSeeTheTenantsRowsOnly() {
+      shops.onScoped(s -> {
+        assertThat(s.get(Item.class, 1L).getName()).isEqualTo("item2-1");
+        assertThat(s.get(Item.class, 4L)).as("shop 3's item 4").isNull();
+        Item stale = new Item(1L, "stale", 0);
+        stale.setShopId(Shops.CURRENT);
+        s.refresh(stale);
+        assertThat(stale.getName()).isEqualTo("item2-1");
+        Tag tag = s.get(Tag.class, 1L);
+        s.fetch(tag.getShop());
+        assertThat(tag.getShop().getName()).isEqualTo("shop2");
+      });
+      assertThat(shops.allScopedChecksums()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherTenantsEntityIsRefusedBeforeAnySql() {
+      Item foreign = new Item(1L, "stolen", 0);
+      foreign.setShopId(1L);
+      refused(s -> s.update(foreign), "update");
+      refused(s -> s.upsert(foreign), "upsert");
+      refused(s -> s.delete(foreign), "delete");
+      Item foreignNew = new Item(7L, "x", 0);
+      foreignNew.setShopId(3L);
+      refused(s -> s.insert(foreignNew), "insert");
+      assertThat(shops.allScopedChecksums()).isEqualTo(before);
+    }
+
+    @Test
+    void nativeOnConflictOnTheIdGetsTheTenantColumn() {
+      sameAsPlainHibernate((s, plainTenant) -> s.createNativeMutationQuery(plainTenant == null
+          ? "insert into items (id, name, price) values (1, 'native', 5), (11, 'native', 6) "
+              + "on conflict (id) do update set name = excluded.name, price = excluded.price"
+          : "insert into items (id, shop_id, name, price) values (1, 2, 'native', 5), (11, 2, 'native', 6) "
+              + "on conflict (id) do update set name = excluded.name, price = excluded.price").executeUpdate());
+    }
+
+    private void refused(Consumer<StatelessSession> work, String operation) {
+      shops.scoped.clearStatements();
+      assertThatThrownBy(() -> shops.onScoped(work))
+          .isInstanceOf(TenantMismatchException.class)
+          .hasMessageContaining("Item")
+          .hasMessageContaining("cannot " + operation + " it")
+          .hasMessageContaining("TenantContext.run(")
+          .hasMessageNotContaining("run(null");
+      assertThat(shops.scoped.statements()).noneMatch(sql -> sql.contains("items"));
+    }
+
+    /** Runs the operation on both databases and compares the rows. */
+    private void sameAsPlainHibernate(Shops.Operation operation) {
+      shops.onBoth(operation);
+      Map<Long, Map<String, String>> after = shops.allScopedChecksums();
+      assertThat(after.get(Shops.CURRENT)).isEqualTo(shops.plainChecksums());
+      for (long other : Shops.SHOPS) {
+        if (other != Shops.CURRENT) {
+          assertThat(after.get(other)).as("shop %s", other).isEqualTo(before.get(other));
+        }
+      }
+    }
+  }
+}
