@@ -166,7 +166,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     }
     SharedSessionContractImplementor session = event.getSession();
     Object loaded = guard.normalize(entry.getLoadedState()[guard.statePosition(persister, attribute)], attribute,
-        session);
+        persister);
     Object now = guard.tenantOf(event.getEntity(), persister, attribute, session);
     if (!Objects.equals(loaded, now)) {
       throw new TenantMismatchException(persister.getEntityName() + "#" + entry.getId() + ": the tenant key "
@@ -209,7 +209,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     Object current = guard.currentTenant(operation + " " + persister.getEntityName());
     boolean byId = attribute.kind() == TenantAttribute.Kind.ID;
     int position = byId ? -1 : guard.statePosition(persister, attribute);
-    Object value = byId ? guard.coerce(id) : guard.normalize(state[position], attribute, session);
+    Object value = byId ? guard.coerce(id) : guard.normalize(state[position], attribute, persister);
     if (value == null && current == null) {
       throw new MissingTenantException("Cannot " + operation + " " + persister.getEntityName() + " in a "
           + "cross-tenant scope without its tenant: set " + attribute.attribute() + " explicitly, or "
@@ -231,7 +231,8 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
       return false;
     }
     Object current = guard.currentTenant("delete " + persister.getEntityName());
-    Object value = guard.tenantOf(event.getEntity(), persister, attribute, event.getSession());
+    Object value = attribute.kind() == TenantAttribute.Kind.ID ? guard.coerce(event.getId())
+        : guard.tenantOf(event.getEntity(), persister, attribute, event.getSession());
     if (current != null && value != null && !value.equals(current)) {
       throw TenantGuard.mismatch(persister.getEntityName(), event.getId(), value, current, "delete it");
     }

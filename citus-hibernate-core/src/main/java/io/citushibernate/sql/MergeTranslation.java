@@ -112,8 +112,11 @@ final class MergeTranslation {
           && u.getWhereCondition() == null && u.getDeleteWhereCondition() == null) {
         whenMatched = u;
       } else if (operation instanceof MergeDelete) {
-        throw refused(merge, "WHEN MATCHED ... THEN DELETE (written by Hibernate for an optional @SecondaryTable) "
-            + "cannot be expressed as one INSERT ... ON CONFLICT");
+        throw refused(merge, "WHEN MATCHED ... THEN DELETE, which Hibernate writes for an optional @SecondaryTable, "
+            + "has no single-statement form Citus routes with the row count Hibernate checks", "If "
+            + merge.getTable().getName() + " is a @SecondaryTable, map it with @org.hibernate.annotations.SecondaryRow("
+            + "table = \"" + merge.getTable().getName() + "\", optional = false): Hibernate then writes it with "
+            + "UPDATE and INSERT");
       } else {
         throw refused(merge, "only one unconditional WHEN NOT MATCHED THEN INSERT and one WHEN MATCHED THEN "
             + "UPDATE are translated, not " + operation);
@@ -276,9 +279,12 @@ final class MergeTranslation {
   }
 
   private static UnscopableStatementException refused(Merge merge, String why) {
+    return refused(merge, why, "Write the upsert as INSERT ... ON CONFLICT (key columns) DO UPDATE SET ...");
+  }
+
+  private static UnscopableStatementException refused(Merge merge, String why, String fix) {
     return new UnscopableStatementException("MERGE on tenant table(s) cannot be scoped to one tenant: " + why
         + ". Citus routes a MERGE to one shard only when its source is a co-located tenant table, and an unscoped "
-        + "MERGE would match rows of every tenant, so it was not sent. Write the upsert as INSERT ... ON CONFLICT "
-        + "(key columns) DO UPDATE SET ...: " + merge);
+        + "MERGE would match rows of every tenant, so it was not sent. " + fix + ". Statement: " + merge);
   }
 }

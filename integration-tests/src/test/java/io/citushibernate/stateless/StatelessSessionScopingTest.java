@@ -92,15 +92,24 @@ class StatelessSessionScopingTest {
       });
     }
 
+    /**
+     * Compared with plain Hibernate's insert: plain Hibernate 7.2's upsert leaves a non-updatable
+     * column (as tenant keys are) out of the row it inserts, and fails on NOT NULL.
+     */
     @Test
     void upsertOfANewIdInsertsIt() {
       sameAsPlainHibernate((s, plainTenant) -> {
         Item item = new Item(10L, "upserted", 99);
-        item.setShopId(plainTenant);
-        s.upsert(item);
         Tag tag = new Tag(10L, "upserted");
-        tag.setShop(plainTenant == null ? null : s.get(Shop.class, plainTenant));
-        s.upsert(tag);
+        if (plainTenant == null) {
+          s.upsert(item);
+          s.upsert(tag);
+        } else {
+          item.setShopId(plainTenant);
+          s.insert(item);
+          tag.setShop(s.get(Shop.class, plainTenant));
+          s.insert(tag);
+        }
       });
     }
 
