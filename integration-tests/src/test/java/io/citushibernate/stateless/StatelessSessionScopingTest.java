@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citushibernate.TenantMismatchException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.hibernate.Session;
 import org.hibernate.StatelessSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +40,7 @@ class StatelessSessionScopingTest {
   @TestInstance(TestInstance.Lifecycle.PER_CLASS)
   abstract static class Cases {
     private final String binding;
-    private Shops shops;
+    private PlainComparison databases;
     private Map<Long, Map<String, String>> before;
 
     Cases(String binding) {
@@ -47,18 +49,34 @@ class StatelessSessionScopingTest {
 
     @BeforeAll
     void open() {
-      shops = new Shops(binding);
+      databases = new PlainComparison(binding, List.of(Shop.class, Item.class, Tag.class),
+          List.of(new PlainComparison.Compared("items", "id, name, price", "shop_id"),
+              new PlainComparison.Compared("tags", "id, label", "shop_id")), Cases::seed);
     }
 
     @AfterAll
     void close() {
-      shops.close();
+      databases.close();
     }
 
     @BeforeEach
     void seed() {
-      shops.seed();
-      before = shops.allScopedChecksums();
+      databases.seed();
+      before = databases.scopedChecksums();
+    }
+
+    /** Shop t's item and tag i are named after t and i; shop 3 alone has an id 4. */
+    private static void seed(Session s, long t) {
+      Shop shop = new Shop(t, "shop" + t);
+      s.persist(shop);
+      for (long i = 1; i <= (t == 3 ? 4 : 3); i++) {
+        Item item = new Item(i, "item" + t + "-" + i, (int) (10 * t + i));
+        item.setShopId(t);
+        s.persist(item);
+        Tag tag = new Tag(i, "tag" + t + "-" + i);
+        tag.setShop(shop);
+        s.persist(tag);
+      }
     }
 
     @Test
@@ -67,7 +85,7 @@ class StatelessSessionScopingTest {
         Item item = new Item(10L, "new", 7);
         item.setShopId(plainTenant);
         s.insert(item);
-        assertThat(item.getShopId()).isEqualTo(Shops.CURRENT);
+        assertThat(item.getShopId()).isEqualTo(PlainComparison.CURRENT);
       });
     }
 
@@ -137,18 +155,18 @@ class StatelessSessionScopingTest {
 
     @Test
     void readsSeeTheTenantsRowsOnly() {
-      shops.onScoped(s -> {
+      databases.statelessOnScoped(s -> {
         assertThat(s.get(Item.class, 1L).getName()).isEqualTo("item2-1");
         assertThat(s.get(Item.class, 4L)).as("shop 3's item 4").isNull();
         Item stale = new Item(1L, "stale", 0);
-        stale.setShopId(Shops.CURRENT);
+        stale.setShopId(PlainComparison.CURRENT);
         s.refresh(stale);
         assertThat(stale.getName()).isEqualTo("item2-1");
         Tag tag = s.get(Tag.class, 1L);
         s.fetch(tag.getShop());
         assertThat(tag.getShop().getName()).isEqualTo("shop2");
       });
-      assertThat(shops.allScopedChecksums()).isEqualTo(before);
+      assertThat(databases.scopedChecksums()).isEqualTo(before);
     }
 
     @Test
@@ -161,7 +179,7 @@ class StatelessSessionScopingTest {
       Item foreignNew = new Item(7L, "x", 0);
       foreignNew.setShopId(3L);
       refused(s -> s.insert(foreignNew), "insert");
-      assertThat(shops.allScopedChecksums()).isEqualTo(before);
+      assertThat(databases.scopedChecksums()).isEqualTo(before);
     }
 
     @Test
@@ -174,26 +192,20 @@ class StatelessSessionScopingTest {
     }
 
     private void refused(Consumer<StatelessSession> work, String operation) {
-      shops.scoped.clearStatements();
-      assertThatThrownBy(() -> shops.onScoped(work))
+      databases.scoped.clearStatements();
+      assertThatThrownBy(() -> databases.statelessOnScoped(work))
           .isInstanceOf(TenantMismatchException.class)
           .hasMessageContaining("Item")
           .hasMessageContaining("cannot " + operation + " it")
           .hasMessageContaining("TenantContext.run(")
           .hasMessageNotContaining("run(null");
-      assertThat(shops.scoped.statements()).noneMatch(sql -> sql.contains("items"));
+      assertThat(databases.scoped.statements()).noneMatch(sql -> sql.contains("items"));
     }
 
     /** Runs the operation on both databases and compares the rows. */
-    private void sameAsPlainHibernate(Shops.Operation operation) {
-      shops.onBoth(operation);
-      Map<Long, Map<String, String>> after = shops.allScopedChecksums();
-      assertThat(after.get(Shops.CURRENT)).isEqualTo(shops.plainChecksums());
-      for (long other : Shops.SHOPS) {
-        if (other != Shops.CURRENT) {
-          assertThat(after.get(other)).as("shop %s", other).isEqualTo(before.get(other));
-        }
-      }
+    private void sameAsPlainHibernate(PlainComparison.Operation<StatelessSession> operation) {
+      databases.statelessOnBoth(operation);
+      databases.assertCurrentIsPlainAndOthersUnchanged(before);
     }
   }
 }
