@@ -15,6 +15,9 @@ import java.util.function.Consumer;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 
 /**
  * Two databases of one model: one scoped by citus-hibernate holding three tenants whose rows have
@@ -41,7 +44,9 @@ final class PlainComparison implements AutoCloseable {
   }
 
   final CitusTestDatabase scoped;
+  /** Holds the plain database's schema; its tables are {@link #plainFactory}'s. */
   final CitusTestDatabase plain;
+  private SessionFactory plainFactory;
   private final List<Compared> tables;
   private final Seeder seeder;
 
@@ -50,10 +55,35 @@ final class PlainComparison implements AutoCloseable {
     this.seeder = seeder;
     scoped = CitusTestDatabase.create().entities(entities).property("citus.hibernate.tenant_binding", binding).open();
     try {
-      plain = CitusTestDatabase.create().entities(entities).property("citus.hibernate.enabled", "false")
-          .routingCheck(false).open();
+      plain = CitusTestDatabase.create().routingCheck(false).open();
     } catch (RuntimeException e) {
       scoped.close();
+      throw e;
+    }
+    try {
+      plainFactory = plainFactory(plain, entities);
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Plain Hibernate's own schema and session factory on {@code database}'s schema: built here, as
+   * the testkit would make the tables Citus-ready (composite keys, distributed) on a Citus server.
+   */
+  private static SessionFactory plainFactory(CitusTestDatabase database, List<Class<?>> entities) {
+    StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        .applySetting("hibernate.connection.datasource", database.dataSource())
+        .applySetting("hibernate.hbm2ddl.auto", "create")
+        .applySetting("citus.hibernate.enabled", "false")
+        .build();
+    try {
+      MetadataSources sources = new MetadataSources(registry);
+      entities.forEach(sources::addAnnotatedClass);
+      return sources.buildMetadata().buildSessionFactory();
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
       throw e;
     }
   }
@@ -65,20 +95,20 @@ final class PlainComparison implements AutoCloseable {
     for (long t : TENANTS) {
       TenantContext.run(t, () -> scoped.sessionFactory().inTransaction(s -> seeder.seed(s, t)));
     }
-    plain.sessionFactory().inTransaction(s -> seeder.seed(s, CURRENT));
+    plainFactory.inTransaction(s -> seeder.seed(s, CURRENT));
     scoped.clearStatements();
   }
 
   /** Runs {@code operation} in a stateless transaction: scoped for the current tenant, and on plain Hibernate. */
   void statelessOnBoth(Operation<StatelessSession> operation) {
     TenantContext.run(CURRENT, () -> inStateless(scoped.sessionFactory(), s -> operation.run(s, null)));
-    inStateless(plain.sessionFactory(), s -> operation.run(s, CURRENT));
+    inStateless(plainFactory, s -> operation.run(s, CURRENT));
   }
 
   /** Runs {@code operation} in a session's transaction: scoped for the current tenant, and on plain Hibernate. */
   void onBoth(Operation<Session> operation) {
     TenantContext.run(CURRENT, () -> scoped.sessionFactory().inTransaction(s -> operation.run(s, null)));
-    plain.sessionFactory().inTransaction(s -> operation.run(s, CURRENT));
+    plainFactory.inTransaction(s -> operation.run(s, CURRENT));
   }
 
   /** Runs {@code work} in a stateless transaction of the scoped database for the current tenant. */
@@ -148,7 +178,13 @@ final class PlainComparison implements AutoCloseable {
     try {
       scoped.close();
     } finally {
-      plain.close();
+      try {
+        if (plainFactory != null) {
+          plainFactory.close();
+        }
+      } finally {
+        plain.close();
+      }
     }
   }
 }
