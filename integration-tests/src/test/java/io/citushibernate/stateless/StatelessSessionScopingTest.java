@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hibernate.Session;
+import org.hibernate.UnresolvableObjectException;
 import org.hibernate.StatelessSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,6 +167,13 @@ class StatelessSessionScopingTest {
         s.fetch(tag.getShop());
         assertThat(tag.getShop().getName()).isEqualTo("shop2");
       });
+      Item othersOnly = new Item(4L, "stale", 0);
+      othersOnly.setShopId(3L);
+      assertThatThrownBy(() -> databases.statelessOnScoped(s -> s.refresh(othersOnly)))
+          .as("shop 3's row does not exist for shop 2")
+          .isInstanceOf(UnresolvableObjectException.class)
+          .hasMessageContaining("Item");
+      assertThat(othersOnly.getName()).isEqualTo("stale");
       assertThat(databases.scopedChecksums()).isEqualTo(before);
     }
 
