@@ -210,12 +210,15 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     boolean byId = attribute.kind() == TenantAttribute.Kind.ID;
     int position = byId ? -1 : guard.statePosition(persister, attribute);
     Object value = byId ? guard.coerce(id) : guard.normalize(state[position], attribute, persister);
-    if (value == null && current == null) {
-      throw new MissingTenantException("Cannot " + operation + " " + persister.getEntityName() + " in a "
-          + "cross-tenant scope without its tenant: set " + attribute.attribute() + " explicitly, or "
-          + operation + " it inside TenantContext.run(tenantId, ...).");
-    }
-    if (value == null && !byId) {
+    if (value == null) {
+      if (byId) {
+        return false; // an id the database generates: the rewriter writes the current tenant into it
+      }
+      if (current == null) {
+        throw new MissingTenantException("Cannot " + operation + " " + persister.getEntityName() + " in a "
+            + "cross-tenant scope without its tenant: set " + attribute.attribute() + " explicitly, or "
+            + operation + " it inside TenantContext.run(tenantId, ...).");
+      }
       state[position] = guard.assign(entity, persister, attribute, current, session);
     } else if (current != null && !current.equals(value)) {
       throw TenantGuard.mismatch(persister.getEntityName(), id, value, current, operation + " it");

@@ -212,9 +212,8 @@ final class MergeTranslation {
       } else if (e instanceof AndExpression and) {
         pending.add(and.getRightExpression());
         pending.add(and.getLeftExpression());
-      } else if (e instanceof EqualsTo eq && key(eq.getLeftExpression(), eq.getRightExpression(), keys)) {
-        continue;
-      } else if (!(e instanceof EqualsTo eq && key(eq.getRightExpression(), eq.getLeftExpression(), keys))) {
+      } else if (!(e instanceof EqualsTo eq) || !(key(eq.getLeftExpression(), eq.getRightExpression(), keys)
+          || key(eq.getRightExpression(), eq.getLeftExpression(), keys))) {
         throw refused(merge, "its ON condition must be target.key = source.key comparisons joined by AND");
       }
     }

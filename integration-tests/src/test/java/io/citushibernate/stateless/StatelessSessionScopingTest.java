@@ -3,7 +3,9 @@ package io.citushibernate.stateless;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citushibernate.MissingTenantException;
 import io.citushibernate.TenantMismatchException;
+import io.citushibernate.tenant.TenantContext;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -187,6 +189,16 @@ class StatelessSessionScopingTest {
       Item foreignNew = new Item(7L, "x", 0);
       foreignNew.setShopId(3L);
       refused(s -> s.insert(foreignNew), "insert");
+      assertThat(databases.scopedChecksums()).isEqualTo(before);
+    }
+
+    @Test
+    void insertWithoutItsTenantInACrossTenantScopeNamesTheFix() {
+      assertThatThrownBy(() -> TenantContext.runCrossTenant("test: an insert without its tenant",
+          () -> databases.scoped.sessionFactory().inStatelessTransaction(s -> s.insert(new Item(12L, "x", 0)))))
+          .isInstanceOf(MissingTenantException.class)
+          .hasMessageContaining("Cannot insert io.citushibernate.stateless.Item in a cross-tenant scope")
+          .hasMessageContaining("set shopId explicitly");
       assertThat(databases.scopedChecksums()).isEqualTo(before);
     }
 
