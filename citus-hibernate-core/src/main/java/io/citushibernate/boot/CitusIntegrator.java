@@ -72,6 +72,9 @@ public final class CitusIntegrator implements Integrator {
     listeners.prependListeners(EventType.DELETE, writes);
     listeners.prependListeners(EventType.FLUSH_ENTITY, writes);
     listeners.appendListeners(EventType.PRE_INSERT, writes);
+    listeners.appendListeners(EventType.PRE_UPDATE, writes);
+    listeners.appendListeners(EventType.PRE_UPSERT, writes);
+    listeners.appendListeners(EventType.PRE_DELETE, writes);
     TenantReadListener reads = new TenantReadListener(model);
     listeners.appendListeners(EventType.LOAD, reads);
     listeners.prependListeners(EventType.INIT_COLLECTION, reads);

@@ -56,21 +56,24 @@ final class TenantGuard {
     }
     Object target = implementation(entity);
     Object value = mapping(persister, attribute).getValue(target);
-    return normalize(value, attribute, session);
+    return normalize(value, attribute, persister);
   }
 
-  /** The tenant a value of the tenant attribute stands for: the value itself or the referenced id. */
-  Object normalize(Object value, TenantAttribute attribute, SharedSessionContractImplementor session) {
+  /**
+   * The tenant a value of the tenant attribute stands for: the value itself or the referenced id.
+   * Needs no session: a StatelessSession's events carry none on Hibernate 6.
+   */
+  Object normalize(Object value, TenantAttribute attribute, EntityPersister persister) {
     if (value == null) {
       return null;
     }
     if (attribute.kind() == TenantAttribute.Kind.ASSOCIATION) {
       LazyInitializer lazy = lazy(value);
       Object id = lazy != null ? lazy.getInternalIdentifier()
-          : session.getFactory().getPersistenceUnitUtil().getIdentifier(value);
+          : persister.getFactory().getPersistenceUnitUtil().getIdentifier(value);
       return id == null ? null : type.coerce(id);
     }
-    if (value instanceof Number n && n.longValue() == 0 && isPrimitive(attribute, session)) {
+    if (value instanceof Number n && n.longValue() == 0 && isPrimitive(attribute, persister)) {
       return null; // an unset primitive tenant key
     }
     return type.coerce(value);
@@ -81,15 +84,22 @@ final class TenantGuard {
     return value == null ? null : type.coerce(value);
   }
 
-  /** Sets the tenant attribute of a new entity to {@code tenant}. */
-  void assign(Object entity, EntityPersister persister, TenantAttribute attribute, Object tenant,
+  /**
+   * Sets the tenant attribute of a new entity to {@code tenant}.
+   *
+   * @param session the session, or {@code null} (a StatelessSession's event on Hibernate 6): an
+   *     association then gets a detached reference, which is all an insert reads of it
+   * @return the value set: the tenant, or a reference to the tenant entity for an association
+   */
+  Object assign(Object entity, EntityPersister persister, TenantAttribute attribute, Object tenant,
       SharedSessionContractImplementor session) {
     AttributeMapping mapping = mapping(persister, attribute);
     Object value = attribute.kind() == TenantAttribute.Kind.ASSOCIATION
-        ? session.getFactory().getMappingMetamodel().getEntityDescriptor(attribute.targetEntityName())
+        ? persister.getFactory().getMappingMetamodel().getEntityDescriptor(attribute.targetEntityName())
             .createProxy(tenant, session)
         : tenant;
     mapping.setValue(implementation(entity), value);
+    return value;
   }
 
   int statePosition(EntityPersister persister, TenantAttribute attribute) {
@@ -107,8 +117,7 @@ final class TenantGuard {
     return persister.findAttributeMapping(attribute.attribute());
   }
 
-  private boolean isPrimitive(TenantAttribute attribute, SharedSessionContractImplementor session) {
-    EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(attribute.entityName());
+  private static boolean isPrimitive(TenantAttribute attribute, EntityPersister persister) {
     return mapping(persister, attribute).getPropertyAccess().getGetter().getReturnTypeClass().isPrimitive();
   }
 

@@ -19,17 +19,25 @@ import org.hibernate.event.spi.MergeEventListener;
 import org.hibernate.event.spi.PersistContext;
 import org.hibernate.event.spi.PersistEvent;
 import org.hibernate.event.spi.PersistEventListener;
+import org.hibernate.event.spi.PreDeleteEvent;
+import org.hibernate.event.spi.PreDeleteEventListener;
 import org.hibernate.event.spi.PreInsertEvent;
 import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.event.spi.PreUpsertEvent;
+import org.hibernate.event.spi.PreUpsertEventListener;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * Keeps every write inside the current tenant: persist fills the tenant key from the context,
- * and persisting, merging or removing another tenant's entity, or changing a managed entity's
- * tenant key, fails before any SQL is sent for it.
+ * Keeps every write inside the current tenant: persist (and a StatelessSession's insert, update
+ * and upsert) fills the tenant key from the context, and persisting, merging, removing, inserting,
+ * updating, upserting or deleting another tenant's entity, or changing a managed entity's tenant
+ * key, fails before any SQL is sent for it.
  */
 public final class TenantWriteListener implements PersistEventListener, MergeEventListener, DeleteEventListener,
-    FlushEntityEventListener, PreInsertEventListener {
+    FlushEntityEventListener, PreInsertEventListener, PreUpdateEventListener, PreUpsertEventListener,
+    PreDeleteEventListener {
   private static final long serialVersionUID = 1L;
 
   private final transient TenantGuard guard;
@@ -158,7 +166,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     }
     SharedSessionContractImplementor session = event.getSession();
     Object loaded = guard.normalize(entry.getLoadedState()[guard.statePosition(persister, attribute)], attribute,
-        session);
+        persister);
     Object now = guard.tenantOf(event.getEntity(), persister, attribute, session);
     if (!Objects.equals(loaded, now)) {
       throw new TenantMismatchException(persister.getEntityName() + "#" + entry.getId() + ": the tenant key "
@@ -170,20 +178,66 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
 
   @Override
   public boolean onPreInsert(PreInsertEvent event) {
+    return beforeWrite(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession(),
+        "insert");
+  }
+
+  @Override
+  public boolean onPreUpdate(PreUpdateEvent event) {
+    return beforeWrite(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession(),
+        "update");
+  }
+
+  @Override
+  public boolean onPreUpsert(PreUpsertEvent event) {
+    return beforeWrite(event.getEntity(), event.getId(), event.getState(), event.getPersister(), event.getSession(),
+        "upsert");
+  }
+
+  /**
+   * The last check before an entity's row is written, and the only one a StatelessSession passes
+   * through (it fires no persist, merge or flush events): a row without its tenant gets the
+   * current one, in the entity and in the state about to be written, as persist would give it; a
+   * row of another tenant is refused.
+   */
+  private boolean beforeWrite(Object entity, Object id, Object[] state, EntityPersister persister,
+      SharedSessionContractImplementor session, String operation) {
+    TenantAttribute attribute = guard.attributeOf(persister);
+    if (attribute == null) {
+      return false;
+    }
+    Object current = guard.currentTenant(operation + " " + persister.getEntityName());
+    boolean byId = attribute.kind() == TenantAttribute.Kind.ID;
+    int position = byId ? -1 : guard.statePosition(persister, attribute);
+    Object value = byId ? guard.coerce(id) : guard.normalize(state[position], attribute, persister);
+    if (value == null) {
+      if (byId) {
+        return false; // an id the database generates: the rewriter writes the current tenant into it
+      }
+      if (current == null) {
+        throw new MissingTenantException("Cannot " + operation + " " + persister.getEntityName() + " in a "
+            + "cross-tenant scope without its tenant: set " + attribute.attribute() + " explicitly, or "
+            + operation + " it inside TenantContext.run(tenantId, ...).");
+      }
+      state[position] = guard.assign(entity, persister, attribute, current, session);
+    } else if (current != null && !current.equals(value)) {
+      throw TenantGuard.mismatch(persister.getEntityName(), id, value, current, operation + " it");
+    }
+    return false;
+  }
+
+  @Override
+  public boolean onPreDelete(PreDeleteEvent event) {
     EntityPersister persister = event.getPersister();
     TenantAttribute attribute = guard.attributeOf(persister);
     if (attribute == null) {
       return false;
     }
-    Object current = guard.currentTenant("insert " + persister.getEntityName());
-    if (current == null) {
-      return false;
-    }
-    Object value = attribute.kind() == TenantAttribute.Kind.ID
-        ? guard.coerce(event.getId())
-        : guard.normalize(event.getState()[guard.statePosition(persister, attribute)], attribute, event.getSession());
-    if (value == null || !value.equals(current)) {
-      throw TenantGuard.mismatch(persister.getEntityName(), event.getId(), value, current, "insert it");
+    Object current = guard.currentTenant("delete " + persister.getEntityName());
+    Object value = attribute.kind() == TenantAttribute.Kind.ID ? guard.coerce(event.getId())
+        : guard.tenantOf(event.getEntity(), persister, attribute, event.getSession());
+    if (current != null && value != null && !value.equals(current)) {
+      throw TenantGuard.mismatch(persister.getEntityName(), event.getId(), value, current, "delete it");
     }
     return false;
   }

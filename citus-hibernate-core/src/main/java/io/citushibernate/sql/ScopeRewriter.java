@@ -205,6 +205,7 @@ final class ScopeRewriter {
     }
     scoped.add(target);
     tenantTables.add(tt.name());
+    ConflictTarget.scope(insert, tt);
     if (insert.getConflictAction() != null && insert.getConflictAction().getUpdateSets() != null) {
       checkAssignments(insert.getConflictAction().getUpdateSets(), tt);
     }

@@ -90,7 +90,7 @@ public final class StatementRewriter {
     }
     ScopeRewriter.Result first;
     try {
-      first = ScopeRewriter.rewrite(parse(sql), tables, null);
+      first = ScopeRewriter.rewrite(MergeTranslation.translate(parse(sql), tables), tables, null);
     } catch (SeveralStatements e) {
       // readable, but only the first statement would be scoped: refused whatever refuseUnparseable says
       throw new UnscopableStatementException("Several statements in one string name tenant table(s) "
@@ -113,7 +113,8 @@ public final class StatementRewriter {
     Map<String, String[]> variants = new LinkedHashMap<>();
     for (String literal : first.presentLiterals()) {
       try {
-        ScopeRewriter.Result variant = ScopeRewriter.rewrite(parse(sql), tables, literal);
+        ScopeRewriter.Result variant = ScopeRewriter.rewrite(MergeTranslation.translate(parse(sql), tables), tables,
+            literal);
         variants.put(literal, Rewrite.split(variant.sql()));
       } catch (ParseFailure e) {
         throw new IllegalStateException("Statement parsed once but not twice: " + sql, e);

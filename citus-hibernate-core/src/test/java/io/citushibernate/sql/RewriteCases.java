@@ -292,6 +292,34 @@ final class RewriteCases {
       IN  insert into ads (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (id, company_id) do update set name = excluded.name where exists (select 1 from campaigns c where c.id = excluded.campaign_id)
       OUT INSERT INTO ads (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id, company_id) DO UPDATE SET name = excluded.name WHERE EXISTS (SELECT 1 FROM campaigns c WHERE c.id = excluded.campaign_id AND c.company_id = 5)
 
+      # Hibernate 7.4 upsert: ON CONFLICT on the id gets the tenant column, which every key of a tenant table starts with
+      IN  insert into ads (campaign_id,company_id,created_at,image_url,name,target_url,updated_at,id) values (?,?,?,?,?,?,?,?) on conflict (id) do update set campaign_id=excluded.campaign_id,name=excluded.name
+      OUT INSERT INTO ads (campaign_id, company_id, created_at, image_url, name, target_url, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (company_id, id) DO UPDATE SET campaign_id = excluded.campaign_id, name = excluded.name
+
+      # Hibernate 7.4 upsert of an updatable tenant key: the tenant assignment, a no-op on the tenant's own row, goes
+      IN  insert into ads (campaign_id,company_id,created_at,image_url,name,target_url,updated_at,id) values (?,?,?,?,?,?,?,?) on conflict (id) do update set campaign_id=excluded.campaign_id,company_id=excluded.company_id,name=excluded.name
+      OUT INSERT INTO ads (campaign_id, company_id, created_at, image_url, name, target_url, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (company_id, id) DO UPDATE SET campaign_id = excluded.campaign_id, name = excluded.name
+
+      # native ON CONFLICT on the id without the tenant column: the row and the target get it
+      IN  insert into ads (id, campaign_id, name, image_url, target_url, created_at, updated_at) values (1, 1, 'x', '', '', now(), now()) on conflict (id) do nothing
+      OUT INSERT INTO ads (id, campaign_id, name, image_url, target_url, created_at, updated_at, company_id) VALUES (1, 1, 'x', '', '', now(), now(), 5) ON CONFLICT (company_id, id) DO NOTHING
+
+      # Hibernate 6.6 upsert: MERGE from a constant row becomes INSERT ... ON CONFLICT, parameters in the same order
+      IN  merge into ads as t using (select cast(? as integer) id, cast(? as integer) campaign_id, cast(? as integer) company_id, cast(? as text) name, cast(? as text) image_url, cast(? as text) target_url, cast(? as timestamp) created_at, cast(? as timestamp) updated_at) as s on (t.id=s.id) when not matched then insert (id, campaign_id, company_id, name, image_url, target_url, created_at, updated_at) values (s.id, s.campaign_id, s.company_id, s.name, s.image_url, s.target_url, s.created_at, s.updated_at) when matched then update set campaign_id=s.campaign_id, company_id=s.company_id, name=s.name, updated_at=s.updated_at
+      OUT INSERT INTO ads AS t (id, campaign_id, company_id, name, image_url, target_url, created_at, updated_at) VALUES (cast(? AS integer), cast(? AS integer), ?, cast(? AS text), cast(? AS text), cast(? AS text), cast(? AS timestamp), cast(? AS timestamp)) ON CONFLICT (company_id, id) DO UPDATE SET campaign_id = excluded.campaign_id, name = excluded.name, updated_at = excluded.updated_at
+
+      # Hibernate 7 upsert with an optimistic-lock check: the check becomes the DO UPDATE's WHERE
+      IN  merge into ads as t using (select ? id,? company_id,? campaign_id,? name,? image_url,? target_url,? created_at,? updated_at) as s on (t.id=s.id) when not matched then insert (id,company_id,campaign_id,name,image_url,target_url,created_at,updated_at) values (s.id,s.company_id,s.campaign_id,s.name,s.image_url,s.target_url,s.created_at,s.updated_at) when matched and t.clicks_count=? then update set name=s.name
+      OUT INSERT INTO ads AS t (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (company_id, id) DO UPDATE SET name = excluded.name WHERE t.clicks_count = ?
+
+      # MERGE whose row lacks the tenant column (a table the entity maps without it): the row gets the tenant
+      IN  merge into clicks as t using (select cast(? as bigint) id, cast(? as integer) ad_id, cast(? as text) site_url) as s on (t.id=s.id) when not matched then insert (id, ad_id, site_url) values (s.id, s.ad_id, s.site_url) when matched then update set site_url=s.site_url
+      OUT INSERT INTO clicks AS t (id, ad_id, site_url, company_id) VALUES (cast(? AS bigint), cast(? AS integer), cast(? AS text), 5) ON CONFLICT (company_id, id) DO UPDATE SET site_url = excluded.site_url
+
+      # MERGE without WHEN MATCHED: DO NOTHING
+      IN  merge into clicks as t using (select cast(? as bigint) id, cast(? as integer) ad_id) as s on (t.id=s.id) when not matched then insert (id, ad_id) values (s.id, s.ad_id)
+      OUT INSERT INTO clicks AS t (id, ad_id, company_id) VALUES (cast(? AS bigint), cast(? AS integer), 5) ON CONFLICT (company_id, id) DO NOTHING
+
       # ON CONFLICT ON CONSTRAINT
       IN  insert into ads (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict on constraint ads_pkey do nothing
       OUT INSERT INTO ads (id, company_id, campaign_id, name, image_url, target_url, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ON CONSTRAINT ads_pkey DO NOTHING

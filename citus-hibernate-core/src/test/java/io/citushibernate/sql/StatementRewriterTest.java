@@ -337,12 +337,40 @@ class StatementRewriterTest {
           .hasMessageContaining("The tenant column ads.company_id may only be written with a bind parameter");
     }
 
-    @Test
-    void merge() {
-      assertThatThrownBy(() -> rewriter.analyse("merge into ads a using campaigns c on a.campaign_id = c.id "
-          + "when matched then delete"))
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "merge into ads a using campaigns c on a.campaign_id = c.id when matched then delete",
+        "merge into geo_ips g using (select * from ads) s on (true) when matched then delete",
+        "merge into ads as t using (select ? id, ? name) as s on (t.id=s.id) when matched then update set name=s.name",
+        "merge into ads as t using (select ? id, ? name) as s on (t.id=s.id or t.name=s.name) when not matched then "
+            + "insert (id, name) values (s.id, s.name)",
+        "merge into ads as t using (select ? id, ? name) as s on (t.id=s.id) when not matched then insert (id, name) "
+            + "values (s.id, s.name) when matched then update set name=s.name || 'x'"})
+    void mergeThatIsNotAnUpsertOfOneRow(String sql) {
+      assertThatThrownBy(() -> rewriter.analyse(sql))
           .isInstanceOf(UnscopableStatementException.class)
-          .hasMessageContaining("MERGE statements on tenant table(s) [ads, campaigns] are not supported");
+          .hasMessageContaining("MERGE on tenant table(s) cannot be scoped to one tenant")
+          .hasMessageContaining("INSERT ... ON CONFLICT")
+          .hasMessageNotContaining("runCrossTenant");
+    }
+
+    @Test
+    void mergeOfAnOptionalSecondaryTableRow() {
+      assertThatThrownBy(() -> rewriter.analyse("merge into ads as t using (select ? id, ? name) as s on (t.id=s.id) "
+          + "when not matched then insert (id, name) values (s.id, s.name) when matched and s.name is null then delete "
+          + "when matched then update set name=s.name"))
+          .isInstanceOf(UnscopableStatementException.class)
+          .hasMessageContaining("THEN DELETE")
+          .hasMessageContaining("@org.hibernate.annotations.SecondaryRow(table = \"ads\", optional = false)")
+          .hasMessageNotContaining("runCrossTenant");
+    }
+
+    @Test
+    void mergeWritingAnotherTenantsLiteral() {
+      Rewrite rewrite = rewriter.analyse("merge into ads as t using (select 1 id, 6 company_id) as s on (t.id=s.id) "
+          + "when not matched then insert (id, company_id) values (s.id, s.company_id)");
+
+      assertThatThrownBy(() -> rewrite.render("5")).isInstanceOf(TenantMismatchException.class);
     }
 
     @ParameterizedTest
