@@ -63,7 +63,7 @@ public final class CitusIntegrator implements Integrator {
           + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
     }
     installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled);
-    boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory, model);
+    boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory);
     EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
     TenantWriteListener writes = new TenantWriteListener(model);
     listeners.prependListeners(EventType.PERSIST, writes);
@@ -106,15 +106,15 @@ public final class CitusIntegrator implements Integrator {
   }
 
   /**
-   * Gives sessions the tenant they are opened for (see {@link SessionTenantResolver}) unless the
-   * application configured a resolver of its own. Returns whether sessions' tenant identifiers are
-   * TenantContext tenants, which the session–tenant rule compares.
+   * Gives sessions the tenant they are opened for ({@link TenantContextIdentifierResolver}) unless
+   * the application configured a resolver of its own. Returns whether sessions' tenant identifiers
+   * are TenantContext tenants, which the session–tenant rule compares.
    */
-  private static boolean installTenantResolver(SessionFactoryImplementor sessionFactory, TenantModel model) {
+  private static boolean installTenantResolver(SessionFactoryImplementor sessionFactory) {
     SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
     CurrentTenantIdentifierResolver<Object> configured = options.getCurrentTenantIdentifierResolver();
     if (configured == null && options instanceof SessionFactoryOptionsBuilder builder) {
-      builder.applyCurrentTenantIdentifierResolver(new SessionTenantResolver(model.tenantType()));
+      builder.applyCurrentTenantIdentifierResolver(new TenantContextIdentifierResolver());
       return true;
     }
     if (configured instanceof TenantContextIdentifierResolver) {

@@ -4,6 +4,7 @@ import io.citushibernate.MissingTenantException;
 import io.citushibernate.TenantMismatchException;
 import io.citushibernate.sql.TenantType;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.tenant.TenantContextIdentifierResolver;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
@@ -18,11 +19,12 @@ final class SessionTenant {
    */
   static Object openedFor(SharedSessionContractImplementor session, TenantType type) {
     Object tenant = session.getTenantIdentifierValue();
-    if (tenant == null) {
+    CurrentTenantIdentifierResolver<Object> resolver = session.getFactory().getCurrentTenantIdentifierResolver();
+    // another resolver's identifiers need not be tenants of this unit: such sessions have no tenant here
+    if (tenant == null || !(resolver instanceof TenantContextIdentifierResolver)) {
       return null;
     }
-    CurrentTenantIdentifierResolver<Object> resolver = session.getFactory().getCurrentTenantIdentifierResolver();
-    if (resolver != null && resolver.isRoot(tenant)) {
+    if (resolver.isRoot(tenant)) {
       return TenantContext.CROSS_TENANT;
     }
     Object coerced = type.coerce(tenant);

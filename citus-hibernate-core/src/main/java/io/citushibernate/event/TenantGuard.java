@@ -29,11 +29,14 @@ final class TenantGuard {
   }
 
   /**
-   * The current tenant, coerced to the unit's type; {@code null} in a cross-tenant scope.
+   * The current tenant, coerced to the unit's type; {@code null} in a cross-tenant scope. Outside
+   * any scope, a session opened for a tenant ({@code withOptions().tenantIdentifier(x)}) works for
+   * that tenant.
    *
-   * @throws MissingTenantException when no tenant is set
+   * @param session the session, or {@code null} (a StatelessSession's events on Hibernate 6 carry none)
+   * @throws MissingTenantException when no tenant is set and the session has none
    */
-  Object currentTenant(String operation) {
+  Object currentTenant(String operation, SharedSessionContractImplementor session) {
     Optional<Object> tenant = TenantContext.current();
     if (tenant.isPresent()) {
       return type.coerce(tenant.get());
@@ -41,9 +44,13 @@ final class TenantGuard {
     if (TenantContext.isCrossTenant()) {
       return null;
     }
+    Object opened = session == null ? null : SessionTenant.openedFor(session, type);
+    if (opened != null && opened != TenantContext.CROSS_TENANT) {
+      return type.coerce(opened);
+    }
     throw new MissingTenantException("No tenant is set to " + operation + ". Run it inside "
-        + "TenantContext.run(tenantId, ...), or inside TenantContext.runCrossTenant(reason, ...) "
-        + "for deliberate cross-tenant work.");
+        + "TenantContext.run(tenantId, ...), in a session opened for the tenant, or inside "
+        + "TenantContext.runCrossTenant(reason, ...) for deliberate cross-tenant work.");
   }
 
   /** The tenant {@code entity} belongs to, coerced, or {@code null} when not set yet. */

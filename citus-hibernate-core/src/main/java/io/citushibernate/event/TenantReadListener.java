@@ -39,7 +39,7 @@ public final class TenantReadListener implements LoadEventListener, InitializeCo
     if (attribute == null) {
       return;
     }
-    Object current = guard.currentTenant("load " + persister.getEntityName());
+    Object current = guard.currentTenant("load " + persister.getEntityName(), session);
     if (current == null) {
       return;
     }
@@ -62,7 +62,7 @@ public final class TenantReadListener implements LoadEventListener, InitializeCo
       return;
     }
     String role = event.getCollection().getRole();
-    Object current = guard.currentTenant("load the collection " + role);
+    Object current = guard.currentTenant("load the collection " + role, session);
     if (current == null) {
       return;
     }

@@ -69,7 +69,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     if (attribute == null) {
       return;
     }
-    Object current = guard.currentTenant("persist " + persister.getEntityName());
+    Object current = guard.currentTenant("persist " + persister.getEntityName(), session);
     Object value = guard.tenantOf(entity, persister, attribute, session);
     if (current == null) {
       if (value == null && attribute.kind() != TenantAttribute.Kind.ID) {
@@ -108,7 +108,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     if (attribute == null) {
       return;
     }
-    Object current = guard.currentTenant("merge " + persister.getEntityName());
+    Object current = guard.currentTenant("merge " + persister.getEntityName(), session);
     Object value = guard.tenantOf(entity, persister, attribute, session);
     if (current != null && value != null && !value.equals(current)) {
       throw TenantGuard.mismatch(persister.getEntityName(), persister.getIdentifier(entity, session), value,
@@ -142,7 +142,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     if (attribute == null) {
       return;
     }
-    Object current = guard.currentTenant("remove " + persister.getEntityName());
+    Object current = guard.currentTenant("remove " + persister.getEntityName(), session);
     if (current == null) {
       return;
     }
@@ -206,7 +206,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     if (attribute == null) {
       return false;
     }
-    Object current = guard.currentTenant(operation + " " + persister.getEntityName());
+    Object current = guard.currentTenant(operation + " " + persister.getEntityName(), session);
     boolean byId = attribute.kind() == TenantAttribute.Kind.ID;
     int position = byId ? -1 : guard.statePosition(persister, attribute);
     Object value = byId ? guard.coerce(id) : guard.normalize(state[position], attribute, persister);
@@ -233,7 +233,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     if (attribute == null) {
       return false;
     }
-    Object current = guard.currentTenant("delete " + persister.getEntityName());
+    Object current = guard.currentTenant("delete " + persister.getEntityName(), event.getSession());
     Object value = attribute.kind() == TenantAttribute.Kind.ID ? guard.coerce(event.getId())
         : guard.tenantOf(event.getEntity(), persister, attribute, event.getSession());
     if (current != null && value != null && !value.equals(current)) {

@@ -3,21 +3,31 @@ package io.citushibernate.tenant;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 
 /**
- * Lets Hibernate's own multi-tenancy ({@code @TenantId}, tenant-aware second-level cache and
- * query cache keys) see the {@link TenantContext}. Configure it with
- * {@code hibernate.tenant_identifier_resolver=io.citushibernate.tenant.TenantContextIdentifierResolver}.
- * In a cross-tenant scope it resolves to {@link #CROSS_TENANT}, which Hibernate treats as root.
+ * Gives every Hibernate session the tenant it is opened for: the {@link TenantContext} tenant when
+ * the session opens ({@code withOptions().tenantIdentifier(x)} overrides it), {@link #CROSS_TENANT}
+ * in a cross-tenant scope (a "root" tenant to Hibernate), and none outside any scope.
+ *
+ * <p>citus-hibernate installs it when the application configures no resolver of its own. Hibernate
+ * then puts the session's tenant into its second-level cache and query cache keys, so two tenants'
+ * rows with the same id never share a cache entry; {@code @TenantId} attributes follow it; and
+ * citus-hibernate holds every use of the session to that tenant. Configure it explicitly with
+ * {@code hibernate.tenant_identifier_resolver=io.citushibernate.tenant.TenantContextIdentifierResolver}
+ * only where a framework insists on a configured resolver.
  */
 public final class TenantContextIdentifierResolver implements CurrentTenantIdentifierResolver<Object> {
   /** The identifier of sessions opened in a cross-tenant scope. */
   public static final String CROSS_TENANT = "<cross-tenant>";
 
+  /**
+   * The current tenant, {@link #CROSS_TENANT}, or {@code null} outside any scope (Hibernate then
+   * opens a session without tenant, or refuses to when {@code @TenantId} entities need one).
+   */
   @Override
   public Object resolveCurrentTenantIdentifier() {
     if (TenantContext.isCrossTenant()) {
       return CROSS_TENANT;
     }
-    return TenantContext.require();
+    return TenantContext.current().orElse(null);
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -96,15 +97,29 @@ class SessionTenantRuleTest {
 
   @ParameterizedTest
   @ValueSource(longs = {1L, 2L})
-  void aSessionOpenedForATenantIdentifierServesThatTenantOnly(long tenant) {
+  void aSessionOpenedForATenantIdentifierServesThatTenantWithOrWithoutAScope(long tenant) {
     try (Session s = sf.withOptions().tenantIdentifier((Object) tenant).openSession()) {
-      Note own = TenantContext.get(tenant, () -> s.find(Note.class, 3L));
-      assertThat(own.text).isEqualTo("t" + tenant + "-note3");
+      assertThat(s.find(Note.class, 3L).text).as("no scope: the session's tenant").isEqualTo("t" + tenant + "-note3");
+      assertThat(s.createQuery("select n.text from Note n order by n.id", String.class).getResultList())
+          .containsExactly("t" + tenant + "-note1", "t" + tenant + "-note2", "t" + tenant + "-note3");
+      assertThat(TenantContext.get(tenant, () -> s.find(Note.class, 2L)).text).isEqualTo("t" + tenant + "-note2");
       long other = tenant == 1L ? 2L : 1L;
       assertThatThrownBy(() -> TenantContext.run(other, () -> s.find(Note.class, 3L)))
           .isInstanceOf(TenantMismatchException.class);
-      assertThatThrownBy(() -> s.find(Note.class, 3L)).isInstanceOf(MissingTenantException.class)
-          .hasMessageContaining("TenantContext.run(" + tenant);
+      s.beginTransaction();
+      s.persist(new Note(9L, "t" + tenant + "-note9"));
+      s.flush();
+      assertThat(s.createNativeQuery("select tenant_id from id_notes where id = 9", Long.class).getSingleResult())
+          .as("persist filled the session's tenant").isEqualTo(tenant);
+      s.getTransaction().rollback();
+    }
+  }
+
+  @Test
+  void aCrossTenantSessionNeedsItsScope() {
+    try (Session s = TenantContext.getCrossTenant("test: a cross-tenant session", () -> sf.openSession())) {
+      assertThatThrownBy(() -> s.createQuery("select n.text from Note n", String.class).getResultList())
+          .isInstanceOf(MissingTenantException.class).hasMessageContaining("runCrossTenant");
     }
   }
 
