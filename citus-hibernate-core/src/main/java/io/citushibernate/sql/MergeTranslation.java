@@ -113,7 +113,9 @@ final class MergeTranslation {
         whenMatched = u;
       } else if (operation instanceof MergeDelete) {
         throw refused(merge, "WHEN MATCHED ... THEN DELETE, which Hibernate writes for an optional @SecondaryTable, "
-            + "has no single-statement form Citus routes with the row count Hibernate checks", "If "
+            + "has no single-statement form Citus routes with the row count Hibernate checks", "Use the dialect "
+            + "io.citushibernate.boot.CitusPostgreSQLDialect (citus-hibernate puts it in place of Hibernate's own "
+            + "PostgreSQLDialect; set hibernate.dialect to it, or to a subclass, if you configure another), or, if "
             + merge.getTable().getName() + " is a @SecondaryTable, map it with @org.hibernate.annotations.SecondaryRow("
             + "table = \"" + merge.getTable().getName() + "\", optional = false): Hibernate then writes it with "
             + "UPDATE and INSERT");

@@ -93,8 +93,8 @@ final class ScopeRewriter {
     if (!(statement instanceof Select || statement instanceof Insert || statement instanceof Update
         || statement instanceof Delete || statement instanceof ExplainStatement)) {
       throw new UnscopableStatementException(keyword(statement) + " statements on tenant table(s) "
-          + rewriter.names(rewriter.refOrder) + " are not supported and the statement was not sent; "
-          + "run it in TenantContext.runCrossTenant(reason, ...) if it is meant to span tenants: " + statement);
+          + rewriter.names(rewriter.refOrder) + " cannot be scoped to one tenant, so the statement was not sent. "
+          + "Write tenant work as SELECT, INSERT, UPDATE or DELETE; run schema changes as migrations: " + statement);
     }
     for (Object scope : found.scopes()) {
       if (scope instanceof PlainSelect ps) {
@@ -116,8 +116,7 @@ final class ScopeRewriter {
     if (!unscoped.isEmpty()) {
       throw new UnscopableStatementException("Tenant table(s) " + rewriter.names(unscoped)
           + " used in a position that cannot carry the tenant predicate; the statement was "
-          + "not sent. Write it as a plain FROM/JOIN reference, or run it in "
-          + "TenantContext.runCrossTenant(reason, ...): " + statement);
+          + "not sent. Write it as a plain FROM/JOIN reference: " + statement);
     }
     return new Result(statement.toString(), rewriter.tenantTables, rewriter.presentLiterals,
         rewriter.requiredLiterals);

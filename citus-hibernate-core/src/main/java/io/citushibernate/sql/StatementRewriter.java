@@ -100,8 +100,7 @@ public final class StatementRewriter {
       if (refuseUnparseable) {
         throw new UnscopableStatementException("Cannot parse a statement that names tenant table(s) "
             + named + ", so it cannot be scoped to one tenant and was not sent. Rewrite it in SQL the "
-            + "parser reads, or run it in TenantContext.runCrossTenant(reason, ...) if it is meant "
-            + "to span tenants. Statement: " + sql, e.getCause());
+            + "parser reads (the cause names the place it stopped). Statement: " + sql, e.getCause());
       }
       return Rewrite.untouched(sql);
     }

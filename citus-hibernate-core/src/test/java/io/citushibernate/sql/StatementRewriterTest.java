@@ -378,7 +378,8 @@ class StatementRewriterTest {
     void otherStatementsOnTenantTables(String sql) {
       assertThatThrownBy(() -> rewriter.analyse(sql))
           .isInstanceOf(UnscopableStatementException.class)
-          .hasMessageContaining("statements on tenant table(s) [ads] are not supported");
+          .hasMessageContaining("statements on tenant table(s) [ads] cannot be scoped to one tenant")
+          .hasMessageNotContaining("runCrossTenant");
     }
 
     @ParameterizedTest
