@@ -56,14 +56,23 @@ final class TenantGuard {
   /** The tenant {@code entity} belongs to, coerced, or {@code null} when not set yet. */
   Object tenantOf(Object entity, EntityPersister persister, TenantAttribute attribute,
       SharedSessionContractImplementor session) {
-    if (attribute.kind() == TenantAttribute.Kind.ID) {
+    if (attribute.inId()) {
       LazyInitializer lazy = lazy(entity);
-      Object id = lazy != null ? lazy.getInternalIdentifier() : persister.getIdentifier(entity, session);
-      return id == null ? null : type.coerce(id);
+      if (lazy != null) {
+        return tenantOfId(lazy.getInternalIdentifier(), attribute);
+      }
+      return attribute.kind() == TenantAttribute.Kind.ID
+          ? tenantOfId(persister.getIdentifier(entity, session), attribute)
+          : coerce(attribute.idPart().read(entity));
     }
     Object target = implementation(entity);
     Object value = mapping(persister, attribute).getValue(target);
     return normalize(value, attribute, persister);
+  }
+
+  /** The tenant of an entity whose tenant is (in) its id, read from the id value; {@code null} when not set. */
+  Object tenantOfId(Object id, TenantAttribute attribute) {
+    return coerce(attribute.kind() == TenantAttribute.Kind.ID_PART ? attribute.idPart().fromId(id) : id);
   }
 
   /**
@@ -100,6 +109,13 @@ final class TenantGuard {
    */
   Object assign(Object entity, EntityPersister persister, TenantAttribute attribute, Object tenant,
       SharedSessionContractImplementor session) {
+    if (attribute.kind() == TenantAttribute.Kind.ID_PART) {
+      if (!attribute.idPart().assign(implementation(entity), tenant)) {
+        throw new MissingTenantException(persister.getEntityName() + " has no id object to put the tenant into; "
+            + "set its @EmbeddedId before persisting it (the tenant key in it is filled from the tenant context).");
+      }
+      return tenant;
+    }
     AttributeMapping mapping = mapping(persister, attribute);
     Object value = attribute.kind() == TenantAttribute.Kind.ASSOCIATION
         ? persister.getFactory().getMappingMetamodel().getEntityDescriptor(attribute.targetEntityName())

@@ -161,7 +161,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
     }
     EntityPersister persister = entry.getPersister();
     TenantAttribute attribute = guard.attributeOf(persister);
-    if (attribute == null || attribute.kind() == TenantAttribute.Kind.ID) {
+    if (attribute == null || attribute.inId()) {
       return; // ids cannot change at all
     }
     SharedSessionContractImplementor session = event.getSession();
@@ -207,12 +207,17 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
       return false;
     }
     Object current = guard.currentTenant(operation + " " + persister.getEntityName(), session);
-    boolean byId = attribute.kind() == TenantAttribute.Kind.ID;
+    boolean byId = attribute.inId();
     int position = byId ? -1 : guard.statePosition(persister, attribute);
-    Object value = byId ? guard.coerce(id) : guard.normalize(state[position], attribute, persister);
+    Object value = byId ? guard.tenantOfId(id, attribute) : guard.normalize(state[position], attribute, persister);
     if (value == null) {
-      if (byId) {
+      if (attribute.kind() == TenantAttribute.Kind.ID) {
         return false; // an id the database generates: the rewriter writes the current tenant into it
+      }
+      if (byId) {
+        throw new MissingTenantException("Cannot " + operation + " " + persister.getEntityName() + " without the "
+            + "tenant in its id: set " + attribute.attribute() + " in the id (persist and merge fill it from the "
+            + "tenant context; a StatelessSession takes the id as given).");
       }
       if (current == null) {
         throw new MissingTenantException("Cannot " + operation + " " + persister.getEntityName() + " in a "
@@ -234,7 +239,7 @@ public final class TenantWriteListener implements PersistEventListener, MergeEve
       return false;
     }
     Object current = guard.currentTenant("delete " + persister.getEntityName(), event.getSession());
-    Object value = attribute.kind() == TenantAttribute.Kind.ID ? guard.coerce(event.getId())
+    Object value = attribute.inId() ? guard.tenantOfId(event.getId(), attribute)
         : guard.tenantOf(event.getEntity(), persister, attribute, event.getSession());
     if (current != null && value != null && !value.equals(current)) {
       throw TenantGuard.mismatch(persister.getEntityName(), event.getId(), value, current, "delete it");

@@ -67,8 +67,9 @@ public final class TenantBinding {
   static Object tenant(String sql) {
     Optional<Object> tenant = TenantContext.current();
     if (tenant.isEmpty()) {
-      throw new MissingTenantException("No tenant is set for a statement prepared for one; it was not sent. "
-          + "Run it inside TenantContext.run(tenantId, ...): " + sql);
+      throw new MissingTenantException("No tenant is set for a statement on tenant tables; it was not sent. "
+          + "Run it inside TenantContext.run(tenantId, ...), or in a session opened for the tenant "
+          + "(sessionFactory.withOptions().tenantIdentifier(tenantId)): " + TenantBindingPlan.parse(sql).sql());
     }
     return tenant.get();
   }

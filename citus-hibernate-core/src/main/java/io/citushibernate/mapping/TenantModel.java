@@ -23,6 +23,7 @@ import org.hibernate.annotations.TenantId;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Component;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
@@ -77,6 +78,10 @@ public final class TenantModel {
         continue;
       }
       List<String> marked = markedAttributes(type);
+      Component embeddedId = embeddedId(pc);
+      if (marked.isEmpty() && embeddedId != null) {
+        marked = markedAttributes(embeddedId.getComponentClass());
+      }
       if (type.isAnnotationPresent(ReferenceTable.class)) {
         if (!marked.isEmpty()) {
           problems.add(pc.getEntityName() + ": @ReferenceTable entity has a tenant key (" + marked
@@ -92,7 +97,7 @@ public final class TenantModel {
         if (root != pc && attributes.containsKey(root.getEntityName())) {
           TenantAttribute inherited = attributes.get(root.getEntityName());
           attributes.put(pc.getEntityName(), new TenantAttribute(pc.getEntityName(), inherited.attribute(),
-              inherited.kind(), inherited.targetEntityName()));
+              inherited.kind(), inherited.targetEntityName(), inherited.idPart()));
           if (repeatingIds.contains(root.getEntityName())) {
             repeatingIds.add(pc.getEntityName());
           }
@@ -114,6 +119,15 @@ public final class TenantModel {
         column = single(id.getValue().getSelectables());
         javaType = id.getType().getReturnedClass();
         tenantEntities.add(pc.getEntityName());
+      } else if (idComponent(pc) != null && idComponent(pc).hasProperty(name)) {
+        // the tenant is one attribute of a composite id: (tenant, ...) is already the key Citus needs
+        Property part = idComponent(pc).getProperty(name);
+        IdPart where = embeddedId != null
+            ? IdPart.embeddedId(type, id.getName(), embeddedId.getComponentClass(), name)
+            : IdPart.idClass(type, ((Component) pc.getIdentifier()).getComponentClass(), name);
+        attribute = new TenantAttribute(pc.getEntityName(), name, TenantAttribute.Kind.ID_PART, null, where);
+        column = single(part.getValue().getSelectables());
+        javaType = part.getType().getReturnedClass();
       } else {
         Property property = findProperty(pc, name);
         if (property == null) {
@@ -443,6 +457,21 @@ public final class TenantModel {
       }
     }
     return nameOf(table);
+  }
+
+  /** The embeddable of an {@code @EmbeddedId}, {@code null} for other ids. */
+  private static Component embeddedId(PersistentClass pc) {
+    Property id = pc.getIdentifierProperty();
+    return id != null && id.getValue() instanceof Component c && c.getComponentClass() != null ? c : null;
+  }
+
+  /** The attributes of a composite id ({@code @EmbeddedId} or {@code @IdClass}), {@code null} for a simple id. */
+  private static Component idComponent(PersistentClass pc) {
+    Component embedded = embeddedId(pc);
+    if (embedded != null) {
+      return embedded;
+    }
+    return pc.getIdentifierMapper() != null && pc.getIdentifier() instanceof Component c ? c : null;
   }
 
   private static Selectable single(List<Selectable> selectables) {

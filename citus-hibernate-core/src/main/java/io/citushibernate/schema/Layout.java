@@ -14,6 +14,7 @@ import java.util.Set;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Component;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.Join;
 import org.hibernate.mapping.PersistentClass;
@@ -120,6 +121,8 @@ final class Layout {
     List<Selectable> selectables = new ArrayList<>();
     if (attribute.kind() == TenantAttribute.Kind.ID) {
       selectables.addAll(pc.getIdentifier().getSelectables());
+    } else if (attribute.kind() == TenantAttribute.Kind.ID_PART && pc.getIdentifier() instanceof Component id) {
+      selectables.addAll(id.getProperty(attribute.attribute()).getValue().getSelectables());
     } else {
       for (Property p : pc.getPropertyClosure()) {
         if (p.getName().equals(attribute.attribute())) {

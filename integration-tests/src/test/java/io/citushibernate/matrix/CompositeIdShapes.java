@@ -60,12 +60,6 @@ final class CompositeIdShapes {
       super("idClassWithTenant", TenantIdClassHeader.class, "tic", TenantIdClassLine.class);
     }
 
-    /** {@code @TenantKey} on an {@code @Id} of an {@code @IdClass} entity is taken for an unmapped attribute. */
-    @Override
-    String refusedEntity() {
-      return "TenantIdClassHeader.accountId";
-    }
-
     @Override
     Object build(Refs refs, long n, Long account, String text, long tenant) {
       TenantIdClassHeader h = new TenantIdClassHeader();
@@ -100,12 +94,6 @@ final class CompositeIdShapes {
   static final class EmbeddedIdWithTenant extends CompositeShape {
     EmbeddedIdWithTenant() {
       super("embeddedIdWithTenant", TenantEmbeddedHeader.class, "tei", TenantEmbeddedLine.class);
-    }
-
-    /** {@code @TenantKey} inside an {@code @EmbeddedId} is not seen: the header is taken for a local table. */
-    @Override
-    String refusedEntity() {
-      return "TenantEmbeddedLine.header";
     }
 
     @Override

@@ -50,10 +50,6 @@ final class KnownFailures {
   /** The Hibernate ORM line running, e.g. {@code 7.4}. */
   static final String LINE = line(Version.getVersionString());
 
-  private static final String STATELESS_INSERT = "StatelessSession.insert does not fill the tenant key "
-      + "(TenantMismatchException: belongs to tenant null)";
-  private static final String STATELESS_UPSERT = "StatelessSession.upsert: PostgreSQL refuses the statement "
-      + "(42P10, no unique constraint matching the ON CONFLICT/MERGE key: the key is composite now)";
   private static final String JOINED_66 = "JOINED inheritance on Hibernate 6.6: loads fail with 'Duplicate row was "
       + "found and ASSERT was specified' (a subclass join likely matches every tenant's row of the id)";
   private static final String UNION_DELETE_66 = "TABLE_PER_CLASS bulk delete on Hibernate 6.6: reports 1 row, but the "
@@ -65,8 +61,6 @@ final class KnownFailures {
   static final List<Known> TABLE = List.of(
       known("joined/*/*", Where.HIBERNATE_6, JOINED_66),
       known("tablePerClass/bulkDelete/*", Where.HIBERNATE_6, UNION_DELETE_66),
-      known("*/statelessInsert/*", STATELESS_INSERT),
-      known("*/statelessUpsert/*", STATELESS_UPSERT),
       known("secondaryTable/merge/*", OPTIONAL_SECONDARY_MERGE),
       known("secondaryTable/statelessUpdate/*", OPTIONAL_SECONDARY_MERGE));
 
