@@ -14,7 +14,9 @@ import org.hibernate.engine.jdbc.dialect.spi.DialectFactory;
 import org.hibernate.resource.transaction.internal.TransactionCoordinatorBuilderInitiator;
 import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
 import org.hibernate.service.Service;
+import org.hibernate.service.spi.Configurable;
 import org.hibernate.service.spi.ServiceContributor;
+import org.hibernate.service.spi.ServiceRegistryAwareService;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 
 /**
@@ -35,12 +37,11 @@ public final class CitusServiceContributor implements ServiceContributor {
   @Override
   public void contribute(StandardServiceRegistryBuilder serviceRegistryBuilder) {
     serviceRegistryBuilder.addInitiator(new Around<>(RegionFactory.class, RegionFactoryInitiator.INSTANCE,
-        (factory, settings) -> factory == null || factory instanceof NoCachingRegionFactory
-            ? factory : new TenantScopedRegionFactory(factory)));
+        (factory, settings) -> factory instanceof NoCachingRegionFactory ? factory : new TenantScopedRegionFactory(factory)));
     serviceRegistryBuilder.addInitiator(new Around<>(TransactionCoordinatorBuilder.class,
         TransactionCoordinatorBuilderInitiator.INSTANCE, (builder, settings) -> new TenantSessionCoordinatorBuilder(builder)));
     serviceRegistryBuilder.addInitiator(new Around<>(DialectFactory.class, DialectFactoryInitiator.INSTANCE,
-        (factory, settings) -> (configured, info) -> citusReady(factory.buildDialect(configured, info))));
+        (factory, settings) -> (DialectFactory) (configured, info) -> citusReady(factory.buildDialect(configured, info))));
   }
 
   /** Hibernate's own PostgreSQL dialect becomes the Citus one; any other dialect stays. */
@@ -66,10 +67,24 @@ public final class CitusServiceContributor implements ServiceContributor {
       return role;
     }
 
+    /**
+     * The registry injects and configures the service an initiator returns, which is the wrapper;
+     * so the wrapped service gets both here, before it is wrapped (a JTA coordinator builder and
+     * the dialect factory need the registry). Starting and stopping stay with the wrapper.
+     */
     @Override
     public S initiateService(Map<String, Object> configurationValues, ServiceRegistryImplementor registry) {
       S service = hibernate.initiateService(configurationValues, registry);
-      return CitusSettings.isDisabled(configurationValues) ? service : wrap.apply(service, configurationValues);
+      if (service == null || CitusSettings.isDisabled(configurationValues)) {
+        return service;
+      }
+      if (service instanceof ServiceRegistryAwareService aware) {
+        aware.injectServices(registry);
+      }
+      if (service instanceof Configurable configurable) {
+        configurable.configure(configurationValues);
+      }
+      return wrap.apply(service, configurationValues);
     }
   }
 }

@@ -15,9 +15,6 @@ import org.hibernate.cache.spi.TimestampsRegion;
 import org.hibernate.cache.spi.access.AccessType;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.service.spi.Configurable;
-import org.hibernate.service.spi.ServiceRegistryAwareService;
-import org.hibernate.service.spi.ServiceRegistryImplementor;
 import org.hibernate.service.spi.Startable;
 
 /**
@@ -32,8 +29,7 @@ import org.hibernate.service.spi.Startable;
  * read or stored: the current tenant, a cross-tenant scope, or nothing. Entity and collection
  * regions are not changed: their entries are checked by the read listener.
  */
-final class TenantScopedRegionFactory implements RegionFactory, Configurable, ServiceRegistryAwareService,
-    Startable {
+final class TenantScopedRegionFactory implements RegionFactory, Startable {
   private static final long serialVersionUID = 1L;
 
   private final RegionFactory delegate;
@@ -106,20 +102,6 @@ final class TenantScopedRegionFactory implements RegionFactory, Configurable, Se
   @Override
   public void stop() {
     delegate.stop();
-  }
-
-  @Override
-  public void configure(Map<String, Object> configurationValues) {
-    if (delegate instanceof Configurable configurable) {
-      configurable.configure(configurationValues);
-    }
-  }
-
-  @Override
-  public void injectServices(ServiceRegistryImplementor serviceRegistry) {
-    if (delegate instanceof ServiceRegistryAwareService aware) {
-      aware.injectServices(serviceRegistry);
-    }
   }
 
   @Override

@@ -54,15 +54,11 @@ final class KnownFailures {
       + "found and ASSERT was specified' (a subclass join likely matches every tenant's row of the id)";
   private static final String UNION_DELETE_66 = "TABLE_PER_CLASS bulk delete on Hibernate 6.6: reports 1 row, but the "
       + "tenant's cat 2 is still there";
-  private static final String OPTIONAL_SECONDARY_MERGE = "an optional @SecondaryTable row is written with "
-      + "MERGE ... WHEN MATCHED AND ... THEN DELETE, which is refused (UnscopableStatementException)";
 
   /** The table; the first row matching a cell gives its reason. */
   static final List<Known> TABLE = List.of(
       known("joined/*/*", Where.HIBERNATE_6, JOINED_66),
-      known("tablePerClass/bulkDelete/*", Where.HIBERNATE_6, UNION_DELETE_66),
-      known("secondaryTable/merge/*", OPTIONAL_SECONDARY_MERGE),
-      known("secondaryTable/statelessUpdate/*", OPTIONAL_SECONDARY_MERGE));
+      known("tablePerClass/bulkDelete/*", Where.HIBERNATE_6, UNION_DELETE_66));
 
   private KnownFailures() {
   }
