@@ -1,0 +1,5 @@
+/**
+ * The annotations an application puts on its entities: {@code @TenantKey} (the tenant column),
+ * {@code @ReferenceTable} (shared by all tenants) and {@code @DistributedTable} (colocation).
+ */
+package io.citushibernate.annotation;
