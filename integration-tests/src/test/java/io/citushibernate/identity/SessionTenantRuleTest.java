@@ -116,6 +116,24 @@ class SessionTenantRuleTest {
   }
 
   @Test
+  void withLiteralTenantsASessionOpenedForATenantIdentifierServesThatTenantWithoutAScope() {
+    try (CitusTestDatabase literal = CitusTestDatabase.create().entities(Note.class, Label.class)
+        .property("citus.hibernate.tenant_binding", "literal").open()) {
+      SessionFactory factory = literal.sessionFactory();
+      for (long t : TENANTS) {
+        TenantContext.run(t, () -> factory.inTransaction(s -> s.persist(new Note(1L, "literal-t" + t))));
+      }
+      for (long t : TENANTS) {
+        try (Session s = factory.withOptions().tenantIdentifier((Object) t).openSession()) {
+          assertThat(s.find(Note.class, 1L).text).isEqualTo("literal-t" + t);
+          assertThat(s.createQuery("select n.text from Note n", String.class).getResultList())
+              .containsExactly("literal-t" + t);
+        }
+      }
+    }
+  }
+
+  @Test
   void aCrossTenantSessionNeedsItsScope() {
     try (Session s = TenantContext.getCrossTenant("test: a cross-tenant session", () -> sf.openSession())) {
       assertThatThrownBy(() -> s.createQuery("select n.text from Note n", String.class).getResultList())

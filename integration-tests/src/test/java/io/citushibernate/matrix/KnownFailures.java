@@ -16,13 +16,14 @@ import org.hibernate.Version;
 final class KnownFailures {
   /** Where a known failure shows. */
   enum Where {
-    EVERYWHERE, HIBERNATE_6, HIBERNATE_7, CITUS;
+    EVERYWHERE, HIBERNATE_6, HIBERNATE_7, HIBERNATE_7_2, CITUS;
 
     boolean holds(boolean citus) {
       return switch (this) {
         case EVERYWHERE -> true;
         case HIBERNATE_6 -> LINE.startsWith("6.");
         case HIBERNATE_7 -> LINE.startsWith("7.");
+        case HIBERNATE_7_2 -> LINE.equals("7.2");
         case CITUS -> citus;
       };
     }
@@ -51,10 +52,14 @@ final class KnownFailures {
   static final String LINE = line(Version.getVersionString());
 
   /**
-   * The table; the first row matching a cell gives its reason. Empty: every cell passes on
-   * Hibernate 6.6, 7.2 and 7.4. A new failure goes in as {@code new Known("shape/op/*", where, why)}.
+   * The table; the first row matching a cell gives its reason. A new failure goes in as
+   * {@code new Known("shape/op/*", where, why)}. The one row is a difference, not a citus-hibernate
+   * failure: plain Hibernate 7.2 itself fails the upsert, which citus-hibernate performs.
    */
-  static final List<Known> TABLE = List.of();
+  static final List<Known> TABLE = List.of(
+      new Known("*/statelessUpsert/*", Where.HIBERNATE_7_2, "plain Hibernate 7.2 leaves a non-updatable "
+          + "tenant column out of the upsert's INSERT and fails on NOT NULL (ConstraintViolationException); "
+          + "through citus-hibernate the tenant is filled and the row written, as on 6.6 and 7.4"));
 
   private KnownFailures() {
   }
