@@ -117,8 +117,11 @@ class SessionTenantRuleTest {
 
   @Test
   void withLiteralTenantsASessionOpenedForATenantIdentifierServesThatTenantWithoutAScope() {
+    // no second-level cache: the JCache manager is JVM-wide, and closing this factory would close
+    // it under the class's own factory
     try (CitusTestDatabase literal = CitusTestDatabase.create().entities(Note.class, Label.class)
-        .property("citus.hibernate.tenant_binding", "literal").open()) {
+        .property("citus.hibernate.tenant_binding", "literal")
+        .property("hibernate.cache.use_second_level_cache", "false").open()) {
       SessionFactory factory = literal.sessionFactory();
       for (long t : TENANTS) {
         TenantContext.run(t, () -> factory.inTransaction(s -> s.persist(new Note(1L, "literal-t" + t))));
