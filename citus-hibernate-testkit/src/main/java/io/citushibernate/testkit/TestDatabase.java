@@ -3,6 +3,7 @@ package io.citushibernate.testkit;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
+import io.citushibernate.boot.CitusSettings;
 import io.citushibernate.mapping.TenantModel;
 import io.citushibernate.sql.TenantTable;
 import io.citushibernate.tenant.TenantContext;
@@ -145,7 +146,9 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
       Catalog catalog = catalogOf(metadata);
       sessionFactory = metadata.buildSessionFactory();
       analyzer = new RouterAnalyzer(catalog);
-      if (server.kind().isCitus()) {
+      // With citus-hibernate off the unit is plain Hibernate, whose unscoped statements only
+      // make sense on plain tables: on Citus they stay local tables of the coordinator.
+      if (server.kind().isCitus() && !"false".equalsIgnoreCase(String.valueOf(settings.get(CitusSettings.ENABLED)))) {
         try (Connection c = server.connect(schema)) {
           CitusDistributor.distribute(c, schema, catalog);
         } catch (SQLException e) {
