@@ -33,9 +33,16 @@ public class CitusPostgreSQLDialect extends PostgreSQLDialect {
     super(info);
   }
 
+  /**
+   * Optional tables take Hibernate's general path; an upsert of an entity's own table keeps
+   * Hibernate's single statement (which citus-hibernate turns into a routed, atomic
+   * {@code INSERT ... ON CONFLICT}).
+   */
   @Override
   public MutationOperation createOptionalTableUpdateOperation(EntityMutationTarget mutationTarget,
       OptionalTableUpdate optionalTableUpdate, SessionFactoryImplementor factory) {
-    return new OptionalTableUpdateOperation(mutationTarget, optionalTableUpdate, factory);
+    return optionalTableUpdate.getMutatingTable().getTableMapping().isOptional()
+        ? new OptionalTableUpdateOperation(mutationTarget, optionalTableUpdate, factory)
+        : super.createOptionalTableUpdateOperation(mutationTarget, optionalTableUpdate, factory);
   }
 }
