@@ -27,8 +27,7 @@ final class SessionTenant {
     if (resolver.isRoot(tenant)) {
       return TenantContext.CROSS_TENANT;
     }
-    Object coerced = type.coerce(tenant);
-    return coerced instanceof Integer i ? (Object) i.longValue() : coerced;
+    return TenantContext.scopeOf(type.coerce(tenant));
   }
 
   /**

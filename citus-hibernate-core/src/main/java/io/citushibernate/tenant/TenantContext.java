@@ -132,9 +132,11 @@ public final class TenantContext {
       return null;
     }
     Object tenant = top.state().tenant();
-    if (tenant == null) {
-      return CROSS_TENANT;
-    }
+    return tenant == null ? CROSS_TENANT : scopeOf(tenant);
+  }
+
+  /** {@code tenant} in {@link #scope()}'s form: whole numbers as {@code Long}, anything else as it is. */
+  public static Object scopeOf(Object tenant) {
     return tenant instanceof Integer || tenant instanceof Short ? (Object) ((Number) tenant).longValue() : tenant;
   }
 
