@@ -8,7 +8,6 @@ import io.citushibernate.sql.StatementRewriter;
 import io.citushibernate.sql.TenantType;
 import io.citushibernate.tenant.TenantContext;
 import java.util.Optional;
-import java.util.function.Function;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
@@ -23,12 +22,13 @@ final class TenantStatementInspector implements StatementInspector {
   private final TenantType tenantType;
   private final StatementInspector previous;
   /** Puts the tenant in as a bind parameter; {@code null} to put it in as a literal. */
-  private final transient Function<String[], String> parameterizer;
+  private final transient Rewrite.Parameterizer parameterizer;
   /**
-   * Leaves the tenant to the JDBC layer, which binds it as the statement is prepared; {@code null}
-   * when connections do not pass through that layer.
+   * Leaves the tenant to the JDBC layer, which binds it as the statement is prepared and checks
+   * the parameters written into tenant columns; {@code null} when connections do not pass through
+   * that layer (then Hibernate's write listener alone checks the tenant of the entities it writes).
    */
-  private final transient Function<String[], String> bindWhenPrepared;
+  private final transient Rewrite.Parameterizer bindWhenPrepared;
 
   TenantStatementInspector(StatementRewriter rewriter, TenantType tenantType, StatementInspector previous,
       boolean bindAsParameter, boolean bindingInstalled) {
@@ -36,7 +36,7 @@ final class TenantStatementInspector implements StatementInspector {
     this.crossTenantJoins = new CrossTenantJoins(rewriter.tables());
     this.tenantType = tenantType;
     this.previous = previous;
-    this.bindWhenPrepared = bindingInstalled ? parts -> TenantBindingPlan.sql(parts, tenantType) : null;
+    this.bindWhenPrepared = bindingInstalled ? (parts, checked) -> TenantBindingPlan.sql(parts, checked, tenantType) : null;
     this.parameterizer = bindAsParameter ? bindWhenPrepared : null;
   }
 
@@ -50,7 +50,12 @@ final class TenantStatementInspector implements StatementInspector {
     Optional<Object> tenant = TenantContext.current();
     if (tenant.isPresent()) {
       String literal = tenantType.literal(tenant.get());
-      return parameterizer == null ? rewrite.render(literal) : rewrite.renderParameterized(literal, parameterizer);
+      if (parameterizer != null) {
+        return rewrite.renderParameterized(literal, parameterizer);
+      }
+      String scoped = rewrite.render(literal);
+      return bindWhenPrepared == null || !rewrite.hasCheckedParameters() ? scoped
+          : bindWhenPrepared.sql(new String[] {scoped}, rewrite.checkedParameters());
     }
     if (TenantContext.isCrossTenant()) {
       return rewrite.renderCrossTenant(crossTenantJoins);

@@ -110,6 +110,10 @@ public final class TenantBinding {
    * and OUT parameter getters alike); re-binds the tenant when cleared.
    */
   private static final class CallableHandler implements InvocationHandler {
+    /** The setters that bind a value a tenant column can hold; other setters cannot bind one. */
+    private static final java.util.Set<String> CHECKABLE_SETTERS = java.util.Set.of("setBigDecimal", "setByte",
+        "setInt", "setLong", "setNString", "setShort", "setString", "setObject", "setNull");
+
     private final CallableStatement target;
     private final TenantBindingPlan plan;
     private final Object tenant;
@@ -126,7 +130,9 @@ public final class TenantBinding {
       // By-name setters and getters take a String first, so the Integer test tells them apart.
       if (args != null && args[0] instanceof Integer index && indexed(name)) {
         Object[] shifted = args.clone();
-        shifted[0] = plan.actualIndex(index);
+        shifted[0] = !name.startsWith("set") ? plan.shift(index)
+            : CHECKABLE_SETTERS.contains(name) ? plan.actualIndex(index, name.equals("setNull") ? null : args[1], tenant)
+            : plan.actualIndex(index);
         return call(method, shifted);
       }
       if (name.equals("clearParameters")) {

@@ -24,7 +24,8 @@ import java.util.Calendar;
 
 /**
  * A prepared statement with the tenant bound to its tenant placeholders: the application's
- * parameter indexes are shifted past them, and {@code clearParameters} binds the tenant again.
+ * parameter indexes are shifted past them, and {@code clearParameters} binds the tenant again. A
+ * parameter the statement writes into a tenant column must be bound to the current tenant.
  */
 final class TenantBoundStatement extends GuardedStatement<PreparedStatement> implements PreparedStatement {
   private final TenantBindingPlan plan;
@@ -99,7 +100,7 @@ final class TenantBoundStatement extends GuardedStatement<PreparedStatement> imp
 
   @Override
   public void setBigDecimal(int parameterIndex, BigDecimal x) throws SQLException {
-    target.setBigDecimal(plan.actualIndex(parameterIndex), x);
+    target.setBigDecimal(plan.actualIndex(parameterIndex, x, tenant), x);
   }
 
   @Override
@@ -139,7 +140,7 @@ final class TenantBoundStatement extends GuardedStatement<PreparedStatement> imp
 
   @Override
   public void setByte(int parameterIndex, byte x) throws SQLException {
-    target.setByte(plan.actualIndex(parameterIndex), x);
+    target.setByte(plan.actualIndex(parameterIndex, x, tenant), x);
   }
 
   @Override
@@ -199,12 +200,12 @@ final class TenantBoundStatement extends GuardedStatement<PreparedStatement> imp
 
   @Override
   public void setInt(int parameterIndex, int x) throws SQLException {
-    target.setInt(plan.actualIndex(parameterIndex), x);
+    target.setInt(plan.actualIndex(parameterIndex, x, tenant), x);
   }
 
   @Override
   public void setLong(int parameterIndex, long x) throws SQLException {
-    target.setLong(plan.actualIndex(parameterIndex), x);
+    target.setLong(plan.actualIndex(parameterIndex, x, tenant), x);
   }
 
   @Override
@@ -234,42 +235,42 @@ final class TenantBoundStatement extends GuardedStatement<PreparedStatement> imp
 
   @Override
   public void setNString(int parameterIndex, String x) throws SQLException {
-    target.setNString(plan.actualIndex(parameterIndex), x);
+    target.setNString(plan.actualIndex(parameterIndex, x, tenant), x);
   }
 
   @Override
   public void setNull(int parameterIndex, int sqlType, String typeName) throws SQLException {
-    target.setNull(plan.actualIndex(parameterIndex), sqlType, typeName);
+    target.setNull(plan.actualIndex(parameterIndex, null, tenant), sqlType, typeName);
   }
 
   @Override
   public void setNull(int parameterIndex, int sqlType) throws SQLException {
-    target.setNull(plan.actualIndex(parameterIndex), sqlType);
+    target.setNull(plan.actualIndex(parameterIndex, null, tenant), sqlType);
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType, int scaleOrLength) throws SQLException {
-    target.setObject(plan.actualIndex(parameterIndex), x, targetSqlType, scaleOrLength);
+    target.setObject(plan.actualIndex(parameterIndex, x, tenant), x, targetSqlType, scaleOrLength);
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, int targetSqlType) throws SQLException {
-    target.setObject(plan.actualIndex(parameterIndex), x, targetSqlType);
+    target.setObject(plan.actualIndex(parameterIndex, x, tenant), x, targetSqlType);
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, SQLType targetSqlType, int scaleOrLength) throws SQLException {
-    target.setObject(plan.actualIndex(parameterIndex), x, targetSqlType, scaleOrLength);
+    target.setObject(plan.actualIndex(parameterIndex, x, tenant), x, targetSqlType, scaleOrLength);
   }
 
   @Override
   public void setObject(int parameterIndex, Object x, SQLType targetSqlType) throws SQLException {
-    target.setObject(plan.actualIndex(parameterIndex), x, targetSqlType);
+    target.setObject(plan.actualIndex(parameterIndex, x, tenant), x, targetSqlType);
   }
 
   @Override
   public void setObject(int parameterIndex, Object x) throws SQLException {
-    target.setObject(plan.actualIndex(parameterIndex), x);
+    target.setObject(plan.actualIndex(parameterIndex, x, tenant), x);
   }
 
   @Override
@@ -289,12 +290,12 @@ final class TenantBoundStatement extends GuardedStatement<PreparedStatement> imp
 
   @Override
   public void setShort(int parameterIndex, short x) throws SQLException {
-    target.setShort(plan.actualIndex(parameterIndex), x);
+    target.setShort(plan.actualIndex(parameterIndex, x, tenant), x);
   }
 
   @Override
   public void setString(int parameterIndex, String x) throws SQLException {
-    target.setString(plan.actualIndex(parameterIndex), x);
+    target.setString(plan.actualIndex(parameterIndex, x, tenant), x);
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.citushibernate.sql;
 
 import io.citushibernate.TenantMismatchException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * A statement analysed once: the tenant tables it touches and a template that puts the tenant
@@ -12,28 +12,54 @@ import java.util.function.Function;
  */
 public final class Rewrite {
   static final char SLOT = '\0';
+  /**
+   * How the scoped template marks an application placeholder whose value goes into a tenant
+   * column: the value is known only when bound, so the JDBC layer checks it then.
+   */
+  static final String CHECKED_PLACEHOLDER = SLOT + "?";
 
   private final String original;
   private final Set<String> tenantTables;
   private final String[] parts;
   private final Map<String, String[]> partsWhenPresent;
   private final List<String> requiredLiterals;
+  private final int[] checkedParameters;
   /** The parameterized form of {@link #parts}, made on first use. */
   private volatile String parameterized;
   /** The statement as sent in a cross-tenant scope, made on first use. */
   private volatile String crossTenant;
 
   Rewrite(String original, Set<String> tenantTables, String[] parts, Map<String, String[]> partsWhenPresent,
-      List<String> requiredLiterals) {
+      List<String> requiredLiterals, int[] checkedParameters) {
     this.original = original;
     this.tenantTables = tenantTables;
     this.parts = parts;
     this.partsWhenPresent = partsWhenPresent;
     this.requiredLiterals = requiredLiterals;
+    this.checkedParameters = checkedParameters;
+  }
+
+  /** Turns a template's parts (split where the tenant goes) and its checked parameters into SQL. */
+  @FunctionalInterface
+  public interface Parameterizer {
+    String sql(String[] parts, int[] checkedParameters);
   }
 
   static Rewrite untouched(String sql) {
-    return new Rewrite(sql, Set.of(), null, Map.of(), List.of());
+    return new Rewrite(sql, Set.of(), null, Map.of(), List.of(), new int[0]);
+  }
+
+  /**
+   * The application's parameters (1-based, as it binds them) whose values the statement writes
+   * into a tenant column: each must be bound to the current tenant, which only the JDBC layer sees.
+   */
+  public int[] checkedParameters() {
+    return checkedParameters.clone();
+  }
+
+  /** Whether {@link #checkedParameters} has any. */
+  public boolean hasCheckedParameters() {
+    return checkedParameters.length > 0;
   }
 
   /** Whether the statement reads or writes a tenant table. */
@@ -79,20 +105,20 @@ public final class Rewrite {
    *
    * @throws TenantMismatchException when the statement writes a literal of another tenant
    */
-  public String renderParameterized(String tenantLiteral, Function<String[], String> parameterizer) {
+  public String renderParameterized(String tenantLiteral, Parameterizer parameterizer) {
     if (parts == null) {
       return original;
     }
     String[] p = partsFor(tenantLiteral);
-    if (p.length == 1) {
+    if (p.length == 1 && checkedParameters.length == 0) {
       return p[0];
     }
     if (p != parts) {
-      return parameterizer.apply(p.clone());
+      return parameterizer.sql(p.clone(), checkedParameters.clone());
     }
     String result = parameterized;
     if (result == null) {
-      result = parameterizer.apply(parts.clone());
+      result = parameterizer.sql(parts.clone(), checkedParameters.clone());
       parameterized = result;
     }
     return result;
@@ -103,7 +129,7 @@ public final class Rewrite {
    * statement is prepared (a session opened for a tenant, used outside any scope); {@code null} when
    * the statement names tenant values itself, which can only be checked against a known tenant.
    */
-  public String renderUnbound(Function<String[], String> parameterizer) {
+  public String renderUnbound(Parameterizer parameterizer) {
     if (parts == null) {
       return original;
     }
@@ -137,7 +163,9 @@ public final class Rewrite {
     return partsWhenPresent.isEmpty() ? parts : partsWhenPresent.getOrDefault(tenantLiteral, parts);
   }
 
+  /** The template's text between tenant slots; checked placeholders become plain ones. */
   static String[] split(String template) {
+    template = template.replace(CHECKED_PLACEHOLDER, "?");
     int count = 0;
     for (int i = 0; i < template.length(); i++) {
       if (template.charAt(i) == SLOT) {
@@ -155,5 +183,28 @@ public final class Rewrite {
     }
     result[n] = template.substring(start);
     return result;
+  }
+
+  /** The positions (1-based, among all placeholders) of the template's checked placeholders. */
+  static int[] checkedPositions(String template) {
+    if (!template.contains(CHECKED_PLACEHOLDER)) {
+      return new int[0];
+    }
+    List<Integer> positions = new ArrayList<>();
+    int[] seen = new int[1];
+    SqlWords.scan(template, new SqlWords.Visitor() {
+      @Override
+      public void word(int start, int end, String word, boolean quoted) {
+      }
+
+      @Override
+      public void placeholder(int index) {
+        seen[0]++;
+        if (index > 0 && template.charAt(index - 1) == SLOT) {
+          positions.add(seen[0]);
+        }
+      }
+    });
+    return positions.stream().mapToInt(Integer::intValue).toArray();
   }
 }

@@ -13,16 +13,12 @@ import java.util.function.Consumer;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.CastExpression;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.JdbcNamedParameter;
 import net.sf.jsqlparser.expression.JdbcParameter;
 import net.sf.jsqlparser.expression.LongValue;
 import net.sf.jsqlparser.expression.SignedExpression;
 import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
 import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
 import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-import net.sf.jsqlparser.expression.operators.relational.IsNullExpression;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.ExplainStatement;
@@ -46,10 +42,9 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  *
  * <p>Where a predicate goes decides what it filters: a table read in FROM or an inner join is
  * filtered in WHERE; a table on the nullable side of an outer join is filtered in that join's ON,
- * so the join still yields its unmatched rows; both sides of a FULL join are filtered in ON and,
- * null-tolerant, in WHERE. Where a join has no ON (USING, NATURAL) the table is replaced by a
- * filtered derived table instead. Every tenant-table reference in the statement must have been
- * scoped, or the statement is refused.
+ * so the join still yields its unmatched rows. Both sides of a FULL join, and the tables of a join
+ * without ON (USING, NATURAL), are replaced by filtered derived tables. Every tenant-table
+ * reference in the statement must have been scoped, or the statement is refused.
  */
 final class ScopeRewriter {
   private static final String SLOT = String.valueOf(Rewrite.SLOT);
@@ -145,10 +140,9 @@ final class ScopeRewriter {
       return;
     }
     List<Pending> where = new ArrayList<>();
-    List<Pending> nullTolerant = new ArrayList<>();
-    fromList(ps.getFromItem(), ps::setFromItem, ps.getJoins(), where, nullTolerant, false);
+    fromList(ps.getFromItem(), ps::setFromItem, ps.getJoins(), where);
     boolean single = ps.getFromItem() instanceof Table && (ps.getJoins() == null || ps.getJoins().isEmpty());
-    ps.setWhere(conjoin(ps.getWhere(), where, nullTolerant, single));
+    ps.setWhere(conjoin(ps.getWhere(), where, single));
   }
 
   private void scope(Update update) {
@@ -160,11 +154,10 @@ final class ScopeRewriter {
       where.add(pending(target, tt, null));
       checkAssignments(update.getUpdateSets(), tt);
     }
-    List<Pending> nullTolerant = new ArrayList<>();
     if (update.getFromItem() != null) {
-      fromList(update.getFromItem(), update::setFromItem, update.getJoins(), where, nullTolerant, false);
+      fromList(update.getFromItem(), update::setFromItem, update.getJoins(), where);
     }
-    update.setWhere(conjoin(update.getWhere(), where, nullTolerant, update.getFromItem() == null));
+    update.setWhere(conjoin(update.getWhere(), where, update.getFromItem() == null));
   }
 
   private void scope(Delete delete) {
@@ -192,7 +185,7 @@ final class ScopeRewriter {
     if (delete.getJoins() != null && !delete.getJoins().isEmpty()) {
       single = false;
     }
-    delete.setWhere(conjoin(delete.getWhere(), where, List.of(), single));
+    delete.setWhere(conjoin(delete.getWhere(), where, single));
   }
 
   private void scope(Insert insert) {
@@ -280,13 +273,29 @@ final class ScopeRewriter {
     }
     boolean single = items.size() == 1;
     for (FromItem item : items) {
-      TenantTable tt = item instanceof Table t ? refs.get(t) : null;
-      if (tt != null && sameColumn(c, TenantTable.normalize(qualifier((Table) item).getName()),
-          TenantTable.normalize(tt.column()), single)) {
+      Table table = item instanceof Table t ? t : filteredTable(item);
+      TenantTable tt = table == null ? null : refs.get(table);
+      String name = item instanceof Table t ? qualifier(t).getName() : tt == null ? null : item.getAlias().getName();
+      if (tt != null && sameColumn(c, TenantTable.normalize(name), TenantTable.normalize(tt.column()), single)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The tenant table of a derived table {@code (SELECT * FROM t ...) alias}, the form a FULL join
+   * puts its tables in (so reading its tenant column reads the tenant), or {@code null}.
+   */
+  private static Table filteredTable(FromItem item) {
+    if (item instanceof ParenthesedSelect p && p.getAlias() != null && p.getSelect() instanceof PlainSelect ps
+        && ps.getSelectItems().size() == 1 && ps.getSelectItems().get(0).getExpression() instanceof AllColumns
+        && !(ps.getSelectItems().get(0).getExpression() instanceof net.sf.jsqlparser.statement.select.AllTableColumns)
+        && ps.getFromItem() instanceof Table t && (ps.getJoins() == null || ps.getJoins().isEmpty())
+        && ps.getGroupBy() == null && ps.getHaving() == null) {
+      return t;
+    }
+    return null;
   }
 
   /** The SELECT branches of an INSERT's source, or {@code null} when it is not made of plain SELECTs. */
@@ -297,6 +306,10 @@ final class ScopeRewriter {
     if (source instanceof SetOperationList list) {
       List<PlainSelect> result = new ArrayList<>();
       for (Select s : list.getSelects()) {
+        while (s instanceof ParenthesedSelect p && p.getWithItemsList() == null && p.getOrderByElements() == null
+            && p.getLimit() == null && p.getOffset() == null && p.getFetch() == null) {
+          s = p.getSelect(); // (SELECT ...) UNION (SELECT ...): each branch's select list is its own
+        }
         if (!(s instanceof PlainSelect ps)) {
           return null;
         }
@@ -336,8 +349,10 @@ final class ScopeRewriter {
   }
 
   private void requireTenantValue(Expression value, TenantTable tt) {
-    if (value instanceof JdbcParameter || value instanceof JdbcNamedParameter) {
-      return; // bound by Hibernate from the entity, whose tenant the write listener checked
+    if (value instanceof JdbcParameter parameter) {
+      // its value is known when bound: marked so the JDBC layer checks it is the current tenant
+      parameter.setParameterCharacter(Rewrite.CHECKED_PLACEHOLDER);
+      return;
     }
     String literal = literalOf(value);
     if (literal == null) {
@@ -363,15 +378,12 @@ final class ScopeRewriter {
   }
 
   /**
-   * Places the predicates of one FROM list: those for outer-join ON clauses are written here; what
-   * belongs in WHERE is added to {@code where} and {@code nullTolerant}. Comma-separated items are
-   * independent join trees (a comma binds more loosely than JOIN), so a RIGHT or FULL join only
-   * moves the predicates of its own tree into its ON.
-   *
-   * @param nested whether the list is a parenthesized join, whose FULL joins cannot use WHERE
+   * Places the predicates of one FROM list: those for outer-join ON clauses are written here, and
+   * the tables of FULL joins become filtered derived tables; what belongs in WHERE is added to
+   * {@code where}. Comma-separated items are independent join trees (a comma binds more loosely
+   * than JOIN), so a RIGHT or FULL join only moves the predicates of its own tree.
    */
-  private void fromList(FromItem first, Consumer<FromItem> firstSlot, List<Join> joins, List<Pending> where,
-      List<Pending> nullTolerant, boolean nested) {
+  private void fromList(FromItem first, Consumer<FromItem> firstSlot, List<Join> joins, List<Pending> where) {
     List<Pending> tree = new ArrayList<>(pendingOf(first, firstSlot));
     if (joins != null) {
       for (Join join : joins) {
@@ -380,14 +392,12 @@ final class ScopeRewriter {
           where.addAll(tree);
           tree = new ArrayList<>(right);
         } else if (join.isFull()) {
+          // Not in ON: PostgreSQL runs a FULL JOIN only when every ON condition is merge- or
+          // hash-joinable, which a one-sided tenant predicate is not ("ON true" stops working).
           List<Pending> both = new ArrayList<>(tree);
           both.addAll(right);
           tree.clear();
-          if (nested) {
-            filterBeforeJoin(join, both, "FULL JOIN");
-          } else if (place(join, both, "FULL JOIN")) {
-            nullTolerant.addAll(both);
-          }
+          filterBeforeJoin(join, both, "FULL JOIN");
         } else if (join.isRight()) {
           place(join, tree, "RIGHT JOIN");
           tree = new ArrayList<>(right);
@@ -408,7 +418,7 @@ final class ScopeRewriter {
     }
     if (item instanceof ParenthesedFromItem p) {
       List<Pending> innerWhere = new ArrayList<>();
-      fromList(p.getFromItem(), p::setFromItem, p.getJoins(), innerWhere, new ArrayList<>(), true);
+      fromList(p.getFromItem(), p::setFromItem, p.getJoins(), innerWhere);
       return innerWhere;
     }
     return List.of(); // subqueries, VALUES, functions: scoped as their own scopes
@@ -418,24 +428,19 @@ final class ScopeRewriter {
     return join.getOnExpressions() != null && !join.getOnExpressions().isEmpty();
   }
 
-  /**
-   * Filters {@code pendings} in the join's ON, or, when it has none, in derived tables.
-   *
-   * @return whether the predicates went into ON
-   */
-  private boolean place(Join join, List<Pending> pendings, String kind) {
+  /** Filters {@code pendings} in the join's ON, or, when it has none, in derived tables. */
+  private void place(Join join, List<Pending> pendings, String kind) {
     if (pendings.isEmpty()) {
-      return true;
+      return;
     }
     if (!hasOn(join)) {
       filterBeforeJoin(join, pendings, kind);
-      return false;
+      return;
     }
     List<Expression> ons = new ArrayList<>(join.getOnExpressions());
     Expression last = ons.remove(ons.size() - 1);
-    ons.add(conjoin(last, pendings, List.of(), false));
+    ons.add(conjoin(last, pendings, false));
     join.setOnExpressions(ons);
-    return true;
   }
 
   /** Replaces each table by {@code (SELECT * FROM t WHERE t.tenant = ?) alias}: exact under any join. */
@@ -464,9 +469,8 @@ final class ScopeRewriter {
 
   // ---------------------------------------------------------------- predicates
 
-  private Expression conjoin(Expression existing, List<Pending> pendings, List<Pending> nullTolerant,
-      boolean singleSource) {
-    if (pendings.isEmpty() && nullTolerant.isEmpty()) {
+  private Expression conjoin(Expression existing, List<Pending> pendings, boolean singleSource) {
+    if (pendings.isEmpty()) {
       return existing;
     }
     Expression result = Conditions.repair(existing);
@@ -474,14 +478,6 @@ final class ScopeRewriter {
     for (Pending p : pendings) {
       if (!alreadyFiltered(conjuncts, p, singleSource)) {
         result = and(result, predicate(qualifier(p.table()), p.tenantTable()));
-      }
-    }
-    for (Pending p : nullTolerant) {
-      if (!alreadyNullTolerant(conjuncts, p)) {
-        Table q = qualifier(p.table());
-        Expression either = new OrExpression(predicate(q, p.tenantTable()),
-            new IsNullExpression(new Column(q, p.tenantTable().column())));
-        result = and(result, new ParenthesedExpressionList<>(either));
       }
     }
     return result;
@@ -515,23 +511,6 @@ final class ScopeRewriter {
     String column = TenantTable.normalize(p.tenantTable().column());
     for (Expression e : conjuncts) {
       if (e instanceof EqualsTo eq && present(pinned(eq, qualifier, column, singleSource))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code (q.col = <literal> OR q.col IS NULL)}, as added for FULL joins, is a conjunct. */
-  private boolean alreadyNullTolerant(List<Expression> conjuncts, Pending p) {
-    String qualifier = TenantTable.normalize(qualifier(p.table()).getName());
-    String column = TenantTable.normalize(p.tenantTable().column());
-    for (Expression e : conjuncts) {
-      if (e instanceof ParenthesedExpressionList<?> list && list.size() == 1
-          && list.get(0) instanceof OrExpression or
-          && or.getLeftExpression() instanceof EqualsTo eq
-          && or.getRightExpression() instanceof IsNullExpression isNull && !isNull.isNot()
-          && sameColumn(isNull.getLeftExpression(), qualifier, column, false)
-          && present(pinned(eq, qualifier, column, false))) {
         return true;
       }
     }

@@ -3,15 +3,42 @@ package io.citushibernate.sql;
 /**
  * Walks the words of a SQL string the way PostgreSQL's lexer sees them: string literals
  * ({@code '...'}, {@code E'...'}), dollar-quoted strings and comments are skipped, quoted
- * identifiers are words (with doubled quotes undone). Cheap enough to run before parsing.
+ * identifiers are words (with doubled quotes undone); and its JDBC placeholders the way pgjdbc
+ * sees them ({@code ??} is pgjdbc's escape for a {@code ?} operator, not a placeholder). The one
+ * lexer of the library: the rewriter's table check and the JDBC binding's placeholder count agree
+ * because they read with the same rules. Cheap enough to run before parsing.
  */
-final class SqlWords {
+public final class SqlWords {
   private SqlWords() {
   }
 
   /** Receives each word: its start and end index in the SQL, its text, and whether it was quoted. */
   interface Visitor {
     void word(int start, int end, String word, boolean quoted);
+
+    /** A JDBC placeholder at {@code index}. */
+    default void placeholder(int index) {
+    }
+
+    /** A string literal from its opening quote to after its closing one; {@code escapes} for E'...'. */
+    default void string(int start, int end, boolean escapes) {
+    }
+  }
+
+  /** How many JDBC placeholders {@code sql} has. */
+  public static int placeholders(String sql) {
+    int[] count = new int[1];
+    scan(sql, new Visitor() {
+      @Override
+      public void word(int start, int end, String word, boolean quoted) {
+      }
+
+      @Override
+      public void placeholder(int index) {
+        count[0]++;
+      }
+    });
+    return count[0];
   }
 
   static void scan(String sql, Visitor visitor) {
@@ -20,7 +47,9 @@ final class SqlWords {
     while (i < n) {
       char c = sql.charAt(i);
       if (c == '\'' || ((c == 'E' || c == 'e') && i + 1 < n && sql.charAt(i + 1) == '\'' && !wordBefore(sql, i))) {
-        i = skipString(sql, c == '\'' ? i : i + 1, c != '\'');
+        int quote = c == '\'' ? i : i + 1;
+        i = skipString(sql, quote, c != '\'');
+        visitor.string(quote, i, c != '\'');
       } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
         int end = sql.indexOf('\n', i);
         i = end < 0 ? n : end + 1;
@@ -47,6 +76,13 @@ final class SqlWords {
         }
         i = Math.min(end + 1, n);
         visitor.word(start, i, quoted.toString(), true);
+      } else if (c == '?') {
+        if (i + 1 < n && sql.charAt(i + 1) == '?') {
+          i += 2;
+        } else {
+          visitor.placeholder(i);
+          i++;
+        }
       } else if (Character.isLetter(c) || c == '_') {
         int start = i;
         while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$')) {
@@ -57,6 +93,39 @@ final class SqlWords {
         i++;
       }
     }
+  }
+
+  /**
+   * {@code sql} with every backslash-escaped quote inside an E'...' string doubled instead, which
+   * PostgreSQL reads the same and JSqlParser, which knows no backslash escapes, reads at all.
+   */
+  static String withoutBackslashQuotes(String sql) {
+    StringBuilder out = new StringBuilder(sql.length());
+    int[] copied = {0};
+    scan(sql, new Visitor() {
+      @Override
+      public void word(int start, int end, String word, boolean quoted) {
+      }
+
+      @Override
+      public void string(int start, int end, boolean escapes) {
+        if (!escapes) {
+          return;
+        }
+        out.append(sql, copied[0], start);
+        for (int i = start; i < end; i++) {
+          char c = sql.charAt(i);
+          if (c == '\\' && i + 1 < end) {
+            out.append(sql.charAt(i + 1) == '\'' ? "''" : sql.substring(i, i + 2));
+            i++;
+          } else {
+            out.append(c);
+          }
+        }
+        copied[0] = end;
+      }
+    });
+    return copied[0] == 0 ? sql : out.append(sql, copied[0], sql.length()).toString();
   }
 
   private static boolean wordBefore(String sql, int i) {

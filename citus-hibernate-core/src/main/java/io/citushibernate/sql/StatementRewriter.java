@@ -120,7 +120,7 @@ public final class StatementRewriter {
       }
     }
     return new Rewrite(sql, first.tenantTables(), Rewrite.split(first.sql()), Map.copyOf(variants),
-        List.copyOf(first.requiredLiterals()));
+        List.copyOf(first.requiredLiterals()), Rewrite.checkedPositions(first.sql()));
   }
 
   /**
@@ -139,12 +139,14 @@ public final class StatementRewriter {
         return parse(sql, true);
       } catch (ParseFailure complex) {
         complex.addSuppressed(simple);
-        String quoted = KeywordColumns.quote(sql);
-        if (quoted.equals(sql)) {
+        // the same statement in words JSqlParser reads: keyword-named columns quoted, and escaped
+        // quotes in E-strings doubled
+        String readable = KeywordColumns.quote(SqlWords.withoutBackslashQuotes(sql));
+        if (readable.equals(sql)) {
           throw complex;
         }
         try {
-          return parse(quoted, true);
+          return parse(readable, true);
         } catch (ParseFailure again) {
           throw complex;
         }

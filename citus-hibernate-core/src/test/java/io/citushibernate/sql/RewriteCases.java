@@ -136,9 +136,13 @@ final class RewriteCases {
       IN  select * from ads a right join campaigns c on c.id = a.campaign_id right join companies co on co.id = c.company_id
       OUT SELECT * FROM ads a RIGHT JOIN campaigns c ON c.id = a.campaign_id AND a.company_id = 5 RIGHT JOIN companies co ON co.id = c.company_id AND c.company_id = 5 WHERE co.id = 5
 
-      # full join: ON plus null-tolerant WHERE
+      # full join: both sides derived, so ON keeps only joinable conditions
       IN  select c.id, a.id from campaigns c full join ads a on a.campaign_id = c.id where c.state = 'a' or a.name = 'b'
-      OUT SELECT c.id, a.id FROM campaigns c FULL JOIN ads a ON a.campaign_id = c.id AND c.company_id = 5 AND a.company_id = 5 WHERE (c.state = 'a' OR a.name = 'b') AND (c.company_id = 5 OR c.company_id IS NULL) AND (a.company_id = 5 OR a.company_id IS NULL)
+      OUT SELECT c.id, a.id FROM (SELECT * FROM campaigns WHERE campaigns.company_id = 5) c FULL JOIN (SELECT * FROM ads WHERE ads.company_id = 5) a ON a.campaign_id = c.id WHERE c.state = 'a' OR a.name = 'b'
+
+      # fuzzer: full join on true (a one-sided predicate in ON makes PostgreSQL refuse the join)
+      IN  select c1.company_id from campaigns c1 full join campaigns c2 on true
+      OUT SELECT c1.company_id FROM (SELECT * FROM campaigns WHERE campaigns.company_id = 5) c1 FULL JOIN (SELECT * FROM campaigns WHERE campaigns.company_id = 5) c2 ON true
 
       # natural join
       IN  select * from campaigns natural join ads
@@ -451,6 +455,14 @@ final class RewriteCases {
       # explain
       IN  explain select * from ads
       OUT explain SELECT * FROM ads WHERE ads.company_id = 5
+
+      # fuzzer: a backslash-escaped quote in an E-string (JSqlParser reads it once the quote is doubled)
+      IN  update campaigns set name = E'it\\'s' where id = 1
+      OUT UPDATE campaigns SET name = E'it''s' WHERE id = 1 AND campaigns.company_id = 5
+
+      # fuzzer: INSERT ... (SELECT) UNION (SELECT) without the tenant column: each branch fills it
+      IN  insert into ads (id, name) (select id, name from campaigns) union (select id, name from ads)
+      OUT INSERT INTO ads (id, name, company_id) (SELECT id, name, 5 FROM campaigns WHERE campaigns.company_id = 5) UNION (SELECT id, name, 5 FROM ads WHERE ads.company_id = 5)
 
       """;
 

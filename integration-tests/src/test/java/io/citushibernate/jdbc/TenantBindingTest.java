@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citushibernate.InvalidTenantException;
 import io.citushibernate.MissingTenantException;
+import io.citushibernate.TenantMismatchException;
 import io.citushibernate.UnscopableStatementException;
 import io.citushibernate.sql.TenantType;
 import io.citushibernate.tenant.TenantContext;
@@ -47,7 +48,7 @@ class TenantBindingTest {
   @Test
   void applicationParametersShiftPastTheTenantPlaceholders() throws Exception {
     String sql = "select name from campaigns where id >= ? and company_id = ? and id <= ? order by id "
-        + TenantBindingPlan.marker(TenantType.LONG, new int[] {2});
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {2}, new int[0]);
     List<String> names = TenantContext.call(2L, () -> query(sql, 1, 4));
     assertThat(names).containsExactly("c", "d");
     List<String> other = TenantContext.call(1L, () -> query(sql, 1, 4));
@@ -55,9 +56,49 @@ class TenantBindingTest {
   }
 
   @Test
+  void aParameterWrittenIntoTheTenantColumnMustBeBoundToTheTenant() throws Exception {
+    String insert = "insert into campaigns (company_id, id, name) values (?, ?, ?) "
+        + TenantBindingPlan.marker(TenantType.LONG, new int[0], new int[] {1});
+    String update = "update campaigns set company_id = ?, name = ? where company_id = ? and id = ? "
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {3}, new int[] {1});
+    TenantContext.call(1L, () -> {
+      try (Connection c = TenantBinding.wrap(pool.getConnection())) {
+        c.setAutoCommit(false);
+        try (PreparedStatement ps = c.prepareStatement(insert)) {
+          assertThatThrownBy(() -> ps.setLong(1, 2)).isInstanceOf(TenantMismatchException.class)
+              .hasMessageContaining("tenant value 2 (parameter 1)").hasMessageContaining("current tenant is 1");
+          assertThatThrownBy(() -> ps.setNull(1, java.sql.Types.BIGINT)).isInstanceOf(TenantMismatchException.class);
+          assertThatThrownBy(() -> ps.setBytes(1, new byte[] {1})).isInstanceOf(TenantMismatchException.class);
+          ps.setObject(1, 1); // an Integer names the same tenant as the Long 1
+          ps.setLong(2, 9);
+          ps.setString(3, "x");
+          assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+          assertThatThrownBy(() -> ps.setInt(1, 2)).isInstanceOf(TenantMismatchException.class);
+          ps.setInt(1, 1);
+          ps.setString(2, "y");
+          ps.setLong(3, 9); // the application's third parameter, after the tenant placeholder
+          assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        try (Statement s = TenantBinding.unwrap(c).createStatement();
+            ResultSet rs = s.executeQuery("select company_id, name from campaigns where id = 9")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getLong(1)).isEqualTo(1);
+          assertThat(rs.getString(2)).isEqualTo("y");
+          assertThat(rs.next()).isFalse();
+        } finally {
+          c.rollback();
+        }
+      }
+      return null;
+    });
+  }
+
+  @Test
   void severalTenantPlaceholdersAndClearedParameters() throws Exception {
     String sql = "select a.name from campaigns a join campaigns b on b.id = a.id and b.company_id = ? "
-        + "where a.company_id = ? and a.id = ? " + TenantBindingPlan.marker(TenantType.LONG, new int[] {1, 2});
+        + "where a.company_id = ? and a.id = ? " + TenantBindingPlan.marker(TenantType.LONG, new int[] {1, 2}, new int[0]);
     TenantContext.call(1L, () -> {
       try (Connection c = TenantBinding.wrap(pool.getConnection()); PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setLong(1, 2);
@@ -86,14 +127,14 @@ class TenantBindingTest {
   @Test
   void withoutTenantNothingIsPrepared() {
     String sql = "select name from campaigns where company_id = ? " + TenantBindingPlan.marker(TenantType.LONG,
-        new int[] {1});
+        new int[] {1}, new int[0]);
     assertThatThrownBy(() -> query(sql)).isInstanceOf(MissingTenantException.class);
   }
 
   @Test
   void aPlainStatementCannotCarryATenantParameter() {
     String sql = "select name from campaigns where company_id = ? " + TenantBindingPlan.marker(TenantType.LONG,
-        new int[] {1});
+        new int[] {1}, new int[0]);
     assertThatThrownBy(() -> TenantContext.call(1L, () -> {
       try (Connection c = TenantBinding.wrap(pool.getConnection()); Statement s = c.createStatement()) {
         return s.executeQuery(sql);
@@ -104,7 +145,7 @@ class TenantBindingTest {
   @Test
   void batchedInsertsBindTheTenantInEveryRowAndReturnKeys() throws Exception {
     String insert = "insert into campaigns (id, name, company_id) values (?, ?, ?) "
-        + TenantBindingPlan.marker(TenantType.LONG, new int[] {3});
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {3}, new int[0]);
     List<Long> keys = TenantContext.call(7L, () -> {
       try (Connection c = TenantBinding.wrap(pool.getConnection());
           PreparedStatement ps = c.prepareStatement(insert, new String[] {"id"})) {
@@ -125,14 +166,14 @@ class TenantBindingTest {
     });
     assertThat(keys).containsExactly(70L, 71L, 72L);
     String select = "select name from campaigns where company_id = ? order by id "
-        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1});
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1}, new int[0]);
     assertThat(TenantContext.call(7L, () -> query(select))).containsExactly("batch70", "batch71", "batch72");
   }
 
   @Test
   void callableStatementsShiftTheirParametersToo() throws Exception {
     String sql = "select name from campaigns where id = ? and company_id = ? "
-        + TenantBindingPlan.marker(TenantType.LONG, new int[] {2});
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {2}, new int[0]);
     List<String> names = TenantContext.call(1L, () -> {
       try (Connection c = TenantBinding.wrap(pool.getConnection()); CallableStatement cs = c.prepareCall(sql)) {
         cs.setLong(1, 2);
@@ -149,7 +190,7 @@ class TenantBindingTest {
   @Test
   void aTenantOfTheWrongTypeClosesTheStatementItWasBoundTo() throws SQLException {
     String sql = "select name from campaigns where company_id = ? " + TenantBindingPlan.marker(TenantType.LONG,
-        new int[] {1});
+        new int[] {1}, new int[0]);
     List<PreparedStatement> prepared = new ArrayList<>();
     try (Connection raw = pool.getConnection()) {
       Connection recording = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -171,7 +212,7 @@ class TenantBindingTest {
   @Test
   void everyWayOfSendingPlainSqlRefusesATenantParameter() throws Exception {
     String sql = "update campaigns set name = 'x' where company_id = ? "
-        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1});
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1}, new int[0]);
     List<Send> sends = List.of(s -> s.executeUpdate(sql), s -> s.execute(sql),
         s -> s.executeLargeUpdate(sql), s -> s.addBatch(sql), s -> s.executeUpdate(sql, Statement.RETURN_GENERATED_KEYS));
     for (Send send : sends) {
@@ -183,7 +224,7 @@ class TenantBindingTest {
       })).isInstanceOf(UnscopableStatementException.class);
     }
     assertThat(TenantContext.call(1L, () -> query("select name from campaigns where company_id = ? and id = ? "
-        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1}), 1))).containsExactly("a");
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {1}, new int[0]), 1))).containsExactly("a");
   }
 
   @Test
