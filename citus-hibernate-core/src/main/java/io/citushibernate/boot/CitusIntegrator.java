@@ -54,7 +54,7 @@ public final class CitusIntegrator implements Integrator {
     }
     CitusSchema.apply(metadata, model, properties);
     StatementRewriter rewriter = new StatementRewriter(model.tables(), settings.rewriteCacheSize(),
-        settings.refuseUnparseable());
+        settings.refuseUnparseable(), settings.parseLimits());
     boolean bindingInstalled =
         TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
     if (settings.bindAsParameter() && !bindingInstalled) {

@@ -1,5 +1,6 @@
 package io.citushibernate.boot;
 
+import io.citushibernate.sql.ParseLimits;
 import java.util.Locale;
 import java.util.Map;
 import org.hibernate.HibernateException;
@@ -23,17 +24,30 @@ public final class CitusSettings {
   public static final String TENANT_BINDING = "citus.hibernate.tenant_binding";
   /** How many distinct SQL statements keep their analysed form; default 4096. */
   public static final String REWRITE_CACHE_SIZE = "citus.hibernate.rewrite_cache_size";
+  /**
+   * The longest statement on tenant tables the parser is given, in characters; default 262144.
+   * Longer ones are refused unsent: the parser's time grows faster than the input.
+   */
+  public static final String MAX_STATEMENT_LENGTH = "citus.hibernate.max_statement_length";
+  /**
+   * The deepest nesting of parentheses and CASE expressions in a statement on tenant tables that
+   * the parser is given; default 64. Deeper ones are refused unsent.
+   */
+  public static final String MAX_STATEMENT_NESTING = "citus.hibernate.max_statement_nesting";
 
   private final boolean enabled;
   private final boolean refuseUnparseable;
   private final int rewriteCacheSize;
   private final boolean bindAsParameter;
+  private final ParseLimits parseLimits;
 
-  private CitusSettings(boolean enabled, boolean refuseUnparseable, int rewriteCacheSize, boolean bindAsParameter) {
+  private CitusSettings(boolean enabled, boolean refuseUnparseable, int rewriteCacheSize, boolean bindAsParameter,
+      ParseLimits parseLimits) {
     this.enabled = enabled;
     this.refuseUnparseable = refuseUnparseable;
     this.rewriteCacheSize = rewriteCacheSize;
     this.bindAsParameter = bindAsParameter;
+    this.parseLimits = parseLimits;
   }
 
   /** Whether {@link #ENABLED} turns citus-hibernate off; read before the settings are validated. */
@@ -50,23 +64,16 @@ public final class CitusSettings {
       case "pass" -> false;
       default -> throw invalid(UNPARSEABLE_STATEMENTS, unparseable, "refuse or pass");
     };
-    String cache = string(properties, REWRITE_CACHE_SIZE, "4096");
-    int size;
-    try {
-      size = Integer.parseInt(cache);
-    } catch (NumberFormatException e) {
-      throw invalid(REWRITE_CACHE_SIZE, cache, "a positive integer");
-    }
-    if (size < 1) {
-      throw invalid(REWRITE_CACHE_SIZE, cache, "a positive integer");
-    }
+    int size = positive(properties, REWRITE_CACHE_SIZE, 4096);
+    ParseLimits limits = new ParseLimits(positive(properties, MAX_STATEMENT_LENGTH, ParseLimits.DEFAULT.maxLength()),
+        positive(properties, MAX_STATEMENT_NESTING, ParseLimits.DEFAULT.maxNesting()));
     String binding = string(properties, TENANT_BINDING, "parameter");
     boolean parameter = switch (binding) {
       case "literal" -> false;
       case "parameter" -> true;
       default -> throw invalid(TENANT_BINDING, binding, "literal or parameter");
     };
-    return new CitusSettings(enabled, refuse, size, parameter);
+    return new CitusSettings(enabled, refuse, size, parameter, limits);
   }
 
   boolean enabled() {
@@ -83,6 +90,23 @@ public final class CitusSettings {
 
   boolean bindAsParameter() {
     return bindAsParameter;
+  }
+
+  ParseLimits parseLimits() {
+    return parseLimits;
+  }
+
+  private static int positive(Map<String, Object> properties, String key, int fallback) {
+    String v = string(properties, key, Integer.toString(fallback));
+    try {
+      int value = Integer.parseInt(v);
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(key, v, "a positive integer");
   }
 
   private static boolean bool(Map<String, Object> properties, String key, boolean fallback) {

@@ -23,6 +23,10 @@ public final class SqlWords {
     /** A string literal from its opening quote to after its closing one; {@code escapes} for E'...'. */
     default void string(int start, int end, boolean escapes) {
     }
+
+    /** A parenthesis outside literals and comments: {@code open} for {@code (}. */
+    default void parenthesis(int index, boolean open) {
+    }
   }
 
   /** How many JDBC placeholders {@code sql} has. */
@@ -76,6 +80,9 @@ public final class SqlWords {
         }
         i = Math.min(end + 1, n);
         visitor.word(start, i, quoted.toString(), true);
+      } else if (c == '(' || c == ')') {
+        visitor.parenthesis(i, c == '(');
+        i++;
       } else if (c == '?') {
         if (i + 1 < n && sql.charAt(i + 1) == '?') {
           i += 2;

@@ -26,6 +26,7 @@ import net.sf.jsqlparser.statement.Statement;
 public final class StatementRewriter {
   private final TenantTables tables;
   private final boolean refuseUnparseable;
+  private final ParseLimits limits;
   private final int cacheSize;
   private final ConcurrentHashMap<String, Rewrite> cache;
 
@@ -36,12 +37,21 @@ public final class StatementRewriter {
    *     table ({@code true}, fail closed) or sent as it is
    */
   public StatementRewriter(TenantTables tables, int cacheSize, boolean refuseUnparseable) {
+    this(tables, cacheSize, refuseUnparseable, ParseLimits.DEFAULT);
+  }
+
+  /**
+   * @param limits the longest and deepest statement on tenant tables that is parsed; longer or
+   *     deeper ones are refused
+   */
+  public StatementRewriter(TenantTables tables, int cacheSize, boolean refuseUnparseable, ParseLimits limits) {
     if (cacheSize < 1) {
       throw new IllegalArgumentException("cacheSize must be positive: " + cacheSize);
     }
     this.tables = tables;
     this.cacheSize = cacheSize;
     this.refuseUnparseable = refuseUnparseable;
+    this.limits = limits;
     this.cache = new ConcurrentHashMap<>(Math.min(cacheSize, 1024) * 2);
   }
 
@@ -80,9 +90,23 @@ public final class StatementRewriter {
   }
 
   Rewrite analyseUncached(String sql) {
-    Set<String> named = namedTenantTables(sql);
+    Lexed lexed = lex(sql);
+    Set<String> named = lexed.tenantTables();
     if (named.isEmpty()) {
       return Rewrite.untouched(sql);
+    }
+    if (sql.length() > limits.maxLength()) {
+      throw new UnscopableStatementException("A statement on tenant table(s) " + named + " is " + sql.length()
+          + " characters long, more than the " + limits.maxLength() + " the parser is given (setting "
+          + "citus.hibernate.max_statement_length), so it was not sent. Send it in smaller statements (a long IN "
+          + "list can be one array parameter: = ANY(?)), or raise the setting. Statement begins: "
+          + sql.substring(0, Math.min(sql.length(), 200)));
+    }
+    if (lexed.nesting() > limits.maxNesting()) {
+      throw new UnscopableStatementException("A statement on tenant table(s) " + named + " nests parentheses or CASE "
+          + lexed.nesting() + " levels deep, more than the " + limits.maxNesting() + " the parser is given (setting "
+          + "citus.hibernate.max_statement_nesting), so it was not sent. Flatten it, or raise the setting. Statement "
+          + "begins: " + sql.substring(0, Math.min(sql.length(), 200)));
     }
     if (sql.indexOf(Rewrite.SLOT) >= 0) {
       throw new UnscopableStatementException("A statement on tenant table(s) " + named
@@ -183,23 +207,42 @@ public final class StatementRewriter {
     }
   }
 
+  /** What the lexer found in a statement before it is parsed. */
+  record Lexed(Set<String> tenantTables, int nesting) {
+  }
+
   /**
-   * The tenant tables whose names occur in {@code sql} as identifiers: a cheap, conservative test
-   * that lets statements on other tables skip parsing. An unquoted word matches in any case, a
-   * quoted one exactly.
+   * The tenant tables whose names occur in {@code sql} as identifiers (a cheap, conservative test
+   * that lets statements on other tables skip parsing: an unquoted word matches in any case, a
+   * quoted one exactly), and how deep parentheses and CASE expressions nest.
    */
-  Set<String> namedTenantTables(String sql) {
+  Lexed lex(String sql) {
     Set<String> names = tables.names();
     Set<String> found = new LinkedHashSet<>();
-    SqlWords.scan(sql, (start, end, word, quoted) -> {
-      String lower = quoted ? null : word.toLowerCase(Locale.ROOT);
-      String name = quoted ? (names.contains(word) ? word : null)
-          : names.contains(lower) ? lower : names.contains(word) ? word : null;
-      if (name != null) {
-        found.add(name);
+    int[] depth = new int[3]; // parentheses, CASE, deepest
+    SqlWords.scan(sql, new SqlWords.Visitor() {
+      @Override
+      public void word(int start, int end, String word, boolean quoted) {
+        String lower = quoted ? null : word.toLowerCase(Locale.ROOT);
+        String name = quoted ? (names.contains(word) ? word : null)
+            : names.contains(lower) ? lower : names.contains(word) ? word : null;
+        if (name != null) {
+          found.add(name);
+        } else if ("case".equals(lower)) {
+          depth[1]++;
+          depth[2] = Math.max(depth[2], depth[0] + depth[1]);
+        } else if ("end".equals(lower) && depth[1] > 0) {
+          depth[1]--;
+        }
+      }
+
+      @Override
+      public void parenthesis(int index, boolean open) {
+        depth[0] += open ? 1 : -1;
+        depth[2] = Math.max(depth[2], depth[0] + depth[1]);
       }
     });
-    return found.isEmpty() ? Set.of() : found;
+    return new Lexed(found.isEmpty() ? Set.of() : found, depth[2]);
   }
 
   static class ParseFailure extends Exception {

@@ -34,11 +34,19 @@ final class FuzzReport {
     verdicts.merge(result.verdict(), 1, Integer::sum);
     shapes.add(shape(statement.sql()));
     if (result.verdict() == Verdict.REFUSED) {
-      refusals.merge(result.detail(), 1, Integer::sum);
-      refusedExamples.merge(result.detail(), statement.sql(), (a, b) -> a.length() <= b.length() ? a : b);
+      String reason = withoutStatement(result.detail(), statement.sql());
+      refusals.merge(reason, 1, Integer::sum);
+      refusedExamples.merge(reason, statement.sql(), (a, b) -> a.length() <= b.length() ? a : b);
     } else if (result.verdict() == Verdict.BOTH_FAILED) {
-      failures.merge(result.detail().replaceAll("\"[^\"]*\"", "\"...\"").replaceAll("\\d+", "N"), 1, Integer::sum);
+      failures.merge(withoutStatement(result.detail(), statement.sql()).replaceAll("\"[^\"]*\"", "\"...\"")
+          .replaceAll("\\d+", "N"), 1, Integer::sum);
     }
+  }
+
+  /** A message without the statement it quotes (from where the statement starts), so messages group. */
+  private static String withoutStatement(String message, String sql) {
+    int at = sql.length() < 12 ? -1 : message.indexOf(sql.substring(0, 12));
+    return at < 0 ? message : message.substring(0, at) + "<statement>";
   }
 
   /** A statement with its names, numbers and string literals blanked: its shape. */
@@ -63,9 +71,9 @@ final class FuzzReport {
     return sb.toString();
   }
 
-  void write() {
+  void write(String name) {
     try {
-      Path file = Path.of("target", "sql-fuzz-report.txt");
+      Path file = Path.of("target", name);
       Files.createDirectories(file.getParent());
       Files.writeString(file, summary());
       System.out.println(summary());

@@ -52,7 +52,7 @@ class SqlFuzzTest {
 
   @AfterContainer
   static void stop() throws Exception {
-    report.write();
+    report.write("sql-fuzz-report.txt");
     if (databases != null) {
       databases.close();
     }

@@ -11,7 +11,7 @@ import java.util.stream.IntStream;
 
 /**
  * Writes one SQL statement over {@link FuzzSchema} from a {@link Choices}: SELECT (joins of every
- * kind, comma and LATERAL joins, derived tables, CTEs plain, recursive and data-modifying, set
+ * kind with ON, USING and NATURAL, comma and LATERAL joins, derived tables, CTEs plain, recursive and data-modifying, set
  * operations, aggregates with GROUP BY/HAVING, window functions, DISTINCT and DISTINCT ON,
  * ORDER BY/LIMIT/OFFSET/FETCH, correlated IN/EXISTS/scalar subqueries), INSERT ... VALUES and
  * INSERT ... SELECT with ON CONFLICT, UPDATE ... FROM and DELETE ... USING with RETURNING; quoted
@@ -334,6 +334,8 @@ final class StatementGenerator {
             sb.append(joinKind).append(tableItem(s, table)).append(" using (").append(c.pick(common)).append(')');
           }
         }
+        case 6 -> sb.append(c.pick(List.of(" natural join ", " natural left join ", " natural full join ")))
+            .append(tableItem(s, pickTable()));
         default -> {
           String joinKind = c.pick(List.of(" join ", " inner join ", " left join ", " left outer join ", " right join ",
               " full join ", " right outer join ", " full outer join "));
