@@ -38,7 +38,9 @@ final class Differential implements AutoCloseable {
     /** The library refused S with one of its own exceptions, naming the reason. */
     REFUSED,
     /** R answered otherwise, or the library failed in a way that is not a refusal: a bug. */
-    DIFFERENT
+    DIFFERENT,
+    /** On Citus: R was not routed to a single shard (Citus refused it as a multi-task query). */
+    NOT_ROUTED
   }
 
   record Result(Verdict verdict, String detail) {
@@ -80,16 +82,20 @@ final class Differential implements AutoCloseable {
 
   private final Connection all;
   private final Map<Integer, Connection> only;
+  /** Whether {@link #all} is a Citus cluster refusing multi-task queries. */
+  private final boolean citus;
   private final StatementRewriter rewriter = new StatementRewriter(FuzzSchema.tenantTables(), 100_000, true);
   /** Per tenant X, the rows of the other tenants, which no statement for X may change. */
   private final Map<Integer, Map<String, List<String>>> othersBefore = new HashMap<>();
 
-  Differential(Connection all, Map<Integer, Connection> only) throws SQLException {
+  Differential(Connection all, Map<Integer, Connection> only, boolean citus) throws SQLException {
     this.all = all;
     this.only = only;
+    this.citus = citus;
     for (int tenant : FuzzSchema.TENANTS) {
       othersBefore.put(tenant, othersRows(tenant));
     }
+    all.rollback();
   }
 
   Result check(Generated s, int tenant) {
@@ -135,6 +141,10 @@ final class Differential implements AutoCloseable {
     }
     String statements = "\nS (on tenant " + tenant + "'s own database): " + s + "\nR (literal):   " + checkedSql
         + "\nR (parameter): " + boundSql;
+    if (citus && (multiTask(scoped) || multiTask(bound))) {
+      return new Result(Verdict.NOT_ROUTED, "R was not routed to one shard" + statements + "\nliteral: " + scoped
+          + "\nparameter: " + bound);
+    }
     if (!scoped.sameAs(expected)) {
       return new Result(Verdict.DIFFERENT, "R answered otherwise than S" + statements
           + "\nS gave: " + expected + "\nR gave: " + scoped);
@@ -145,6 +155,10 @@ final class Differential implements AutoCloseable {
     }
     return expected.error() == null ? new Result(Verdict.AGREED, null)
         : new Result(Verdict.BOTH_FAILED, expected.error() + " " + firstLine(expected.message()));
+  }
+
+  private static boolean multiTask(Outcome outcome) {
+    return outcome.error() != null && outcome.message() != null && outcome.message().contains("multi-task query");
   }
 
   /** The refusal's reason without the statement it quotes, so refusals group by reason. */
@@ -198,6 +212,7 @@ final class Differential implements AutoCloseable {
         }
         Map<String, List<String>> state = null;
         if (s.writes()) {
+          allowMultiTask(raw);
           state = state(raw, tenant, copy);
           if (!copy && !othersRows(tenant).equals(othersBefore.get(tenant))) {
             return new Outcome("LEAK", "another tenant's rows changed", rows, count, state);
@@ -216,6 +231,15 @@ final class Differential implements AutoCloseable {
     }
   }
 
+  /** Lets the checks read across shards, until the transaction ends. */
+  private void allowMultiTask(Connection connection) throws SQLException {
+    if (citus && connection == TenantBinding.unwrap(all)) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("set local citus.multi_task_query_log_level = 'off'");
+      }
+    }
+  }
+
   /** X's rows of every tenant table and the shared tables' rows. */
   private static Map<String, List<String>> state(Connection connection, int tenant, boolean copy) throws SQLException {
     Map<String, List<String>> state = new LinkedHashMap<>();
@@ -227,6 +251,7 @@ final class Differential implements AutoCloseable {
   }
 
   private Map<String, List<String>> othersRows(int tenant) throws SQLException {
+    allowMultiTask(TenantBinding.unwrap(all));
     Map<String, List<String>> rows = new LinkedHashMap<>();
     for (Table table : FuzzSchema.TABLES) {
       if (table.isTenant()) {

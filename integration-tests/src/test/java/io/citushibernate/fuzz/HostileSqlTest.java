@@ -41,7 +41,7 @@ class HostileSqlTest {
 
   @BeforeContainer
   static void start() throws Exception {
-    databases = new FuzzDatabases();
+    databases = FuzzDatabases.embedded();
   }
 
   @AfterContainer

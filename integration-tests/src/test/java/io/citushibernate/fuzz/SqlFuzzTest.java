@@ -47,7 +47,7 @@ class SqlFuzzTest {
 
   @BeforeContainer
   static void start() throws Exception {
-    databases = new FuzzDatabases();
+    databases = FuzzDatabases.embedded();
   }
 
   @AfterContainer
