@@ -1,4 +1,4 @@
-package io.citushibernate.examples.adanalytics;
+package io.citushibernate.examples.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -23,10 +23,14 @@ public final class Database implements AutoCloseable {
     this.citus = hasCitus(pool);
   }
 
-  /** Connects to {@code options.jdbcUrl()}, or starts an embedded PostgreSQL when there is none. */
-  public static Database open(Options options, Report report) {
+  /**
+   * Connects to {@code options.jdbcUrl()}, or starts an embedded PostgreSQL when there is none.
+   *
+   * @param pool the connection pool's name, the example's
+   */
+  public static Database open(ExampleOptions options, Report report, String pool) {
     HikariConfig config = new HikariConfig();
-    config.setPoolName("ad-analytics");
+    config.setPoolName(pool);
     // Hibernate's queries run one at a time; the pool is mainly there to reuse connections cheaply.
     config.setMaximumPoolSize(4);
     EmbeddedPostgres embedded = null;

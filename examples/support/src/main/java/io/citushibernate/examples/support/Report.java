@@ -1,6 +1,4 @@
-package io.citushibernate.examples.storemigration;
-
-import io.citushibernate.examples.support.TextTable;
+package io.citushibernate.examples.support;
 
 import java.io.PrintStream;
 import java.util.List;

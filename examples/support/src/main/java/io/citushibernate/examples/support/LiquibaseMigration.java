@@ -1,4 +1,4 @@
-package io.citushibernate.examples.storemigration;
+package io.citushibernate.examples.support;
 
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -24,24 +24,25 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
 /**
- * Applies {@code db/store-migration.xml} with Liquibase: the migration guide's new store_id column
- * and its backfill, the composite keys, and the citus-liquibase changes that distribute the tables.
- * Liquibase's own chatter is dropped; what matters here (changesets run, Citus changes skipped and
- * why) is printed.
+ * Applies an example's Liquibase changelog: its tables, keys and indexes, and the citus-liquibase
+ * changes that distribute them. Liquibase's own chatter is dropped; what matters here (changesets
+ * run, Citus changes skipped and why) is printed.
  */
-public final class SchemaMigration {
-  static final String CHANGELOG = "db/store-migration.xml";
-
-  private SchemaMigration() {
+public final class LiquibaseMigration {
+  private LiquibaseMigration() {
   }
 
-  public static void apply(DataSource dataSource, Report report) {
-    report.section("Migration: Liquibase " + CHANGELOG);
+  /**
+   * Applies {@code changelog}, a class path resource, under the section "{@code title}: Liquibase
+   * {@code changelog}".
+   */
+  public static void apply(DataSource dataSource, Report report, String title, String changelog) {
+    report.section(title + ": Liquibase " + changelog);
     Collected log = new Collected();
     Map<String, Object> scope = new HashMap<>();
     scope.put(Scope.Attr.logService.name(), log);
     scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-    scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(SchemaMigration.class.getClassLoader()));
+    scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(LiquibaseMigration.class.getClassLoader()));
     // An example should not phone home.
     scope.put("liquibase.analytics.enabled", false);
     try (Connection connection = dataSource.getConnection()) {
@@ -49,7 +50,7 @@ public final class SchemaMigration {
           .findCorrectDatabaseImplementation(new JdbcConnection(connection));
       Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
           .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-          .addArgumentValue("changelogFile", CHANGELOG)
+          .addArgumentValue("changelogFile", changelog)
           .setOutput(OutputStream.nullOutputStream())
           .execute());
     } catch (SQLException e) {
@@ -87,7 +88,7 @@ public final class SchemaMigration {
           if (message.startsWith("citus-liquibase:")) {
             add("  " + message);
           } else if (message.startsWith("ChangeSet ") && message.contains(" ran successfully")) {
-            // "ChangeSet db/store-migration.xml::<id>::<author> ran successfully in 12ms" -> "ran <id>"
+            // "ChangeSet <changelog>::<id>::<author> ran successfully in 12ms" -> "ran <id>"
             String[] name = message.substring("ChangeSet ".length()).split("::");
             add("ran changeset " + (name.length == 3 ? name[1] : name[0]));
           } else if (level.intValue() >= Level.WARNING.intValue() && !message.contains("analytics")) {
