@@ -16,10 +16,11 @@ CREATE TABLE products (
     CONSTRAINT products_store_id_fkey FOREIGN KEY (store_id) REFERENCES stores (store_id)
 );
 CREATE TABLE orders (
-    order_id   bigint NOT NULL,
-    store_id   uuid NOT NULL,
-    status     text NOT NULL,
-    ordered_at timestamptz NOT NULL,
+    order_id     bigint NOT NULL,
+    store_id     uuid NOT NULL,
+    order_number text NOT NULL, -- the store's own number for the order, #1001 onwards in every store
+    status       text NOT NULL,
+    ordered_at   timestamptz NOT NULL,
     CONSTRAINT orders_pkey PRIMARY KEY (order_id),
     CONSTRAINT orders_store_id_fkey FOREIGN KEY (store_id) REFERENCES stores (store_id)
 );

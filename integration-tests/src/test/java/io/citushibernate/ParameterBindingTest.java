@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citushibernate.boot.CitusSettings;
-import io.citushibernate.model.Ad;
-import io.citushibernate.model.Campaign;
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.Campaign;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testing.AdAnalytics;
 import io.citushibernate.testkit.RoutingCheck;

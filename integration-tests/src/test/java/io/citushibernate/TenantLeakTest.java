@@ -3,13 +3,13 @@ package io.citushibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.citushibernate.model.Ad;
-import io.citushibernate.model.Campaign;
-import io.citushibernate.model.Company;
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.tenant.TenantContext;
-import io.citushibernate.testing.SecondLevelCache;
 import io.citushibernate.testing.AdAnalytics;
 import io.citushibernate.testing.Routing;
+import io.citushibernate.testing.SecondLevelCache;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterAll;

@@ -2,9 +2,9 @@ package io.citushibernate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citushibernate.model.Ad;
-import io.citushibernate.model.Campaign;
-import io.citushibernate.model.Company;
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testing.AdAnalytics;
 import io.citushibernate.testing.Scoped;

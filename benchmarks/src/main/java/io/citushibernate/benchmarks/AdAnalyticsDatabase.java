@@ -2,18 +2,16 @@ package io.citushibernate.benchmarks;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsData;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
 
 /**
  * An embedded PostgreSQL 17 server holding the Citus ad-analytics schema, bulk-loaded with
@@ -24,9 +22,10 @@ import org.postgresql.copy.CopyManager;
  * down by a missing index.
  *
  * <p>Every tenant gets {@value #CAMPAIGNS_PER_TENANT} campaigns (alternately running and paused),
- * {@value #ADS_PER_CAMPAIGN} ads per campaign and one click per ad, loaded with pgjdbc's
- * {@link CopyManager}. Ids are computed ({@link #campaignId}, {@link #adId}), so the workload
- * addresses rows without reading them first.
+ * {@value #ADS_PER_CAMPAIGN} ads per campaign and one click per ad: the fixtures' regular
+ * {@link AdAnalyticsData}, loaded with COPY by {@link AdAnalyticsLoader}. It numbers ids tenant by
+ * tenant, campaign by campaign, so they can be computed ({@link #campaignId}, {@link #adId}) and the
+ * workload addresses rows without reading them first.
  */
 public final class AdAnalyticsDatabase implements AutoCloseable {
   /** Campaigns of every tenant. */
@@ -34,15 +33,19 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
   /** Ads of every campaign. */
   public static final int ADS_PER_CAMPAIGN = 2;
 
+  /**
+   * The model's tables as Hibernate exports them, keys below, and campaigns.blacklisted_site_urls, which the model
+   * does not map but the loader fills.
+   */
   private static final String SCHEMA = """
       create table companies (
-        id bigint not null, name varchar(255) not null, image_url varchar(255) not null,
-        created_at timestamp(6) not null, updated_at timestamp(6) not null,
+        id bigint not null, name varchar(255) not null, image_url varchar(255),
+        created_at timestamp(6), updated_at timestamp(6),
         primary key (id));
       create table campaigns (
         id bigint not null, company_id bigint not null, name varchar(255) not null,
         cost_model varchar(255) not null, state varchar(255) not null, monthly_budget integer,
-        created_at timestamp(6) not null, updated_at timestamp(6) not null,
+        blacklisted_site_urls text[], created_at timestamp(6) not null, updated_at timestamp(6) not null,
         primary key (company_id, id));
       create table ads (
         id bigint not null, company_id bigint not null, campaign_id bigint not null,
@@ -58,7 +61,11 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
       create table impressions (
         id bigint not null, company_id bigint not null, ad_id bigint not null,
         seen_at timestamp(6) not null, site_url varchar(255) not null,
+        cost_per_impression_usd float(53) not null, user_ip varchar(255) not null, user_data jsonb not null,
         primary key (company_id, id));
+      create table geo_ips (
+        addrs varchar(255) not null, latlon varchar(255) not null,
+        primary key (addrs));
       """;
 
   private static final String KEYS = """
@@ -100,7 +107,7 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
     AdAnalyticsDatabase db = new AdAnalyticsDatabase(server, tenants);
     try {
       db.load();
-    } catch (SQLException | IOException | RuntimeException e) {
+    } catch (SQLException | RuntimeException e) {
       db.close();
       throw new IllegalStateException("Cannot load the ad-analytics data", e);
     }
@@ -186,78 +193,19 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
     }
   }
 
-  private void load() throws SQLException, IOException {
+  private void load() throws SQLException {
     try (Connection c = dataSource().getConnection()) {
       try (Statement s = c.createStatement()) {
         s.execute(SCHEMA);
       }
-      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-      copyRows(copy, "companies (id, name, image_url, created_at, updated_at)", (t, sb) ->
-          sb.append(t).append("\tCompany ").append(t).append("\thttps://example.com/logo.png\t")
-              .append("2024-01-01 00:00:00\t2024-01-01 00:00:00\n"));
-      copyRows(copy, "campaigns (id, company_id, name, cost_model, state, monthly_budget, created_at, updated_at)",
-          (t, sb) -> {
-            for (int k = 0; k < CAMPAIGNS_PER_TENANT; k++) {
-              sb.append(campaignId(t, k)).append('\t').append(t).append("\tc").append(t).append('-').append(k)
-                  .append("\tcost_per_click\t").append(k % 2 == 0 ? "running" : "paused").append('\t')
-                  .append(1000 + k).append("\t2024-01-01 00:00:00\t2024-01-01 00:00:00\n");
-            }
-          });
-      copyRows(copy, "ads (id, company_id, campaign_id, name, image_url, target_url, impressions_count, "
-          + "clicks_count, created_at, updated_at)", (t, sb) -> {
-            for (int k = 0; k < CAMPAIGNS_PER_TENANT; k++) {
-              long campaign = campaignId(t, k);
-              for (int a = 0; a < ADS_PER_CAMPAIGN; a++) {
-                sb.append(adId(campaign, a)).append('\t').append(t).append('\t').append(campaign)
-                    .append("\tad").append(campaign).append('-').append(a)
-                    .append("\thttps://example.com/ad.png\thttps://example.com\t")
-                    .append(100 + a).append('\t').append(10 + a)
-                    .append("\t2024-01-01 00:00:00\t2024-01-01 00:00:00\n");
-              }
-            }
-          });
-      copyRows(copy, "clicks (id, company_id, ad_id, clicked_at, site_url, cost_per_click_usd, user_ip, user_data)",
-          (t, sb) -> {
-            for (int k = 0; k < CAMPAIGNS_PER_TENANT; k++) {
-              long campaign = campaignId(t, k);
-              for (int a = 0; a < ADS_PER_CAMPAIGN; a++) {
-                long ad = adId(campaign, a);
-                sb.append(ad).append('\t').append(t).append('\t').append(ad)
-                    .append("\t2024-01-01 00:00:00\thttps://example.org\t0.25\t10.0.0.1\t")
-                    .append("{\"is_mobile\": true, \"agent\": \"phone\"}\n");
-              }
-            }
-          });
+      AdAnalyticsLoader.copy(c, AdAnalyticsData.regular(tenants, t -> CAMPAIGNS_PER_TENANT, t -> ADS_PER_CAMPAIGN, 1),
+          AdAnalyticsLoader.Progress.NONE);
       long lastClick = adId(campaignId(tenants, CAMPAIGNS_PER_TENANT - 1), ADS_PER_CAMPAIGN - 1);
       try (Statement s = c.createStatement()) {
         s.execute(KEYS);
         // Hibernate's pooled optimizer: each nextval hands out a block of 50 ids
         s.execute("create sequence clicks_seq start with " + (lastClick + 100) + " increment by 50");
         s.execute("vacuum analyze");
-      }
-    }
-  }
-
-  private interface RowWriter {
-    void rows(long tenant, StringBuilder sb);
-  }
-
-  private void copyRows(CopyManager copy, String table, RowWriter writer) throws SQLException {
-    CopyIn in = copy.copyIn("copy " + table + " from stdin");
-    try {
-      StringBuilder sb = new StringBuilder(1 << 20);
-      for (long t = 1; t <= tenants; t++) {
-        writer.rows(t, sb);
-        if (sb.length() > (1 << 20) - 4096 || t == tenants) {
-          byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
-          in.writeToCopy(bytes, 0, bytes.length);
-          sb.setLength(0);
-        }
-      }
-      in.endCopy();
-    } finally {
-      if (in.isActive()) {
-        in.cancelCopy();
       }
     }
   }

@@ -3,11 +3,10 @@ package io.citushibernate.benchmarks;
 import static io.citushibernate.benchmarks.AdAnalyticsDatabase.adId;
 import static io.citushibernate.benchmarks.AdAnalyticsDatabase.campaignId;
 
-import io.citushibernate.benchmarks.model.Ad;
-import io.citushibernate.benchmarks.model.Campaign;
-import io.citushibernate.benchmarks.model.Click;
-import io.citushibernate.benchmarks.model.Company;
-import io.citushibernate.benchmarks.model.Impression;
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsModel;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Click;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.tenant.TenantScope;
 import java.util.HashMap;
@@ -37,8 +36,6 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  * </ul>
  */
 public final class HibernateWorkload implements Workload {
-  static final List<Class<?>> ENTITIES = List.of(Company.class, Campaign.class, Ad.class, Click.class,
-      Impression.class);
   private static final Map<String, Object> USER_DATA = Map.of("is_mobile", true, "agent", "phone");
 
   static {
@@ -85,7 +82,7 @@ public final class HibernateWorkload implements Workload {
     }
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
     MetadataSources sources = new MetadataSources(registry);
-    ENTITIES.forEach(sources::addAnnotatedClass);
+    AdAnalyticsModel.ENTITIES.forEach(sources::addAnnotatedClass);
     return sources.buildMetadata().buildSessionFactory();
   }
 

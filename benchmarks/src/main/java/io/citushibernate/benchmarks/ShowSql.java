@@ -1,6 +1,7 @@
 package io.citushibernate.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.citushibernate.fixtures.adanalytics.Campaign;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ShowSql {
       try (org.hibernate.SessionFactory sf = HibernateWorkload.sessionFactory(recording.dataSource(), false, null, null)) {
         sf.inTransaction(s -> {
           recording.drain();
-          s.find(io.citushibernate.benchmarks.model.Campaign.class, 1L);
+          s.find(Campaign.class, 1L);
           out.put("load", recording.drain());
           s.createSelectionQuery("select c.id, c.name, c.monthlyBudget, sum(a.impressionsCount), "
               + "sum(a.clicksCount) from Ad a join a.campaign c where c.state = 'running' "

@@ -4,14 +4,13 @@ import static io.citushibernate.testkit.CitusAssertions.assertStatementCount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.AuditNote;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Click;
+import io.citushibernate.fixtures.adanalytics.Company;
+import io.citushibernate.fixtures.adanalytics.GeoIp;
 import io.citushibernate.tenant.TenantContext;
-import io.citushibernate.testkit.model.Ad;
-import io.citushibernate.testkit.model.AdAnalytics;
-import io.citushibernate.testkit.model.AuditNote;
-import io.citushibernate.testkit.model.Campaign;
-import io.citushibernate.testkit.model.Click;
-import io.citushibernate.testkit.model.Company;
-import io.citushibernate.testkit.model.GeoIp;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -48,7 +47,7 @@ class CitusExtensionTest {
   @Test
   @Order(2)
   void tenantScopedWorkPassesTheRoutingCheck() {
-    AdAnalytics.load(sessions, 3);
+    AdAnalyticsFixture.load(sessions, 3);
     long running = TenantContext.get(3L, () -> sessions.fromSession(s -> s.createSelectionQuery(
         "select count(c) from Campaign c where c.state = 'running'", Long.class).getSingleResult()));
     assertThat(running).isEqualTo(2L);
@@ -69,7 +68,7 @@ class CitusExtensionTest {
   @Test
   @Order(4)
   void unscopedQueryFailsNamingStatementAndTable() {
-    AdAnalytics.load(sessions, 2);
+    AdAnalyticsFixture.load(sessions, 2);
     String sql = "select name from campaigns where state = 'running'";
     assertThatThrownBy(() -> {
       try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -84,7 +83,7 @@ class CitusExtensionTest {
   @Test
   @Order(4)
   void statementsInsideACrossTenantScopeAreDeliberateAndPass() {
-    AdAnalytics.load(sessions, 2);
+    AdAnalyticsFixture.load(sessions, 2);
     List<String> running = TenantContext.getCrossTenant("test: every tenant's running campaigns", () ->
         sessions.fromSession(s -> s.createNativeQuery("select name from campaigns where state = 'running'",
             String.class).list()));
@@ -107,7 +106,7 @@ class CitusExtensionTest {
   @Test
   @Order(6)
   void allowMultiShardBlockLetsDeliberateAnalyticsThrough() {
-    AdAnalytics.load(sessions, 2);
+    AdAnalyticsFixture.load(sessions, 2);
     int perCompany = RoutingCheck.allowMultiShard(() -> rows(
         "select company_id, count(*) from campaigns group by company_id order by 1"));
     assertThat(perCompany).isEqualTo(2);
@@ -118,7 +117,7 @@ class CitusExtensionTest {
   @Order(7)
   @AllowMultiShard("the whole test is cross-tenant analytics")
   void allowMultiShardAnnotationLiftsTheCheckForOneTest() {
-    AdAnalytics.load(sessions, 2);
+    AdAnalyticsFixture.load(sessions, 2);
     assertThat(rows("select id from ads")).isEqualTo(6);
   }
 
@@ -139,7 +138,7 @@ class CitusExtensionTest {
   @Test
   @Order(8)
   void statementCountExposesNPlusOne() {
-    AdAnalytics.load(sessions, 3);
+    AdAnalyticsFixture.load(sessions, 3);
     TenantContext.run(3L, () -> sessions.inSession(s -> {
       assertStatementCount(4, () -> {
         List<Campaign> campaigns = s.createSelectionQuery("from Campaign order by id", Campaign.class).list();
@@ -161,7 +160,7 @@ class CitusExtensionTest {
   @Test
   @Order(9)
   void truncateAllEmptiesEveryTableInOneStatement() throws SQLException {
-    AdAnalytics.load(sessions, 1);
+    AdAnalyticsFixture.load(sessions, 1);
     database.truncateAll();
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("select count(*) from audit_notes")) {

@@ -3,14 +3,13 @@ package io.citushibernate.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.AuditNote;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Click;
+import io.citushibernate.fixtures.adanalytics.Company;
+import io.citushibernate.fixtures.adanalytics.GeoIp;
 import io.citushibernate.tenant.TenantContext;
-import io.citushibernate.testkit.model.Ad;
-import io.citushibernate.testkit.model.AdAnalytics;
-import io.citushibernate.testkit.model.AuditNote;
-import io.citushibernate.testkit.model.Campaign;
-import io.citushibernate.testkit.model.Click;
-import io.citushibernate.testkit.model.Company;
-import io.citushibernate.testkit.model.GeoIp;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +32,7 @@ class CitusTestDatabaseTest {
       kind = db.kind();
       assertThat(schema).startsWith("ctk_");
       assertThat(db.isCitus()).isEqualTo(kind.isCitus());
-      AdAnalytics.load(db.sessionFactory(), 2);
+      AdAnalyticsFixture.load(db.sessionFactory(), 2);
       long campaigns = TenantContext.get(2L, () -> db.sessionFactory().fromSession(s -> s.createSelectionQuery(
           "select count(c) from Campaign c", Long.class).getSingleResult()));
       assertThat(campaigns).isEqualTo(2L);
@@ -57,7 +56,7 @@ class CitusTestDatabaseTest {
   void anUnscopedQueryFailsTheRoutingCheckUnlessAllowedOrCrossTenant() {
     try (CitusTestDatabase db = CitusTestDatabase.create().entities(ENTITIES).open()) {
       SessionFactory sessions = db.sessionFactory();
-      AdAnalytics.load(sessions, 2);
+      AdAnalyticsFixture.load(sessions, 2);
       String sql = "select count(*) from campaigns where state = 'running'";
       assertThatThrownBy(() -> count(db, sql))
           .hasStackTraceContaining("Multi-shard statement refused")
@@ -81,7 +80,7 @@ class CitusTestDatabaseTest {
   @Test
   void theRoutingCheckCanBeTurnedOff() {
     try (CitusTestDatabase db = CitusTestDatabase.create().entities(ENTITIES).routingCheck(false).open()) {
-      AdAnalytics.load(db.sessionFactory(), 2);
+      AdAnalyticsFixture.load(db.sessionFactory(), 2);
       long all = TenantContext.getCrossTenant("test: no routing check", () -> db.sessionFactory().fromSession(s ->
           s.createNativeQuery("select count(*) from ads", Long.class).getSingleResult()));
       assertThat(all).isEqualTo(2 + 4L);

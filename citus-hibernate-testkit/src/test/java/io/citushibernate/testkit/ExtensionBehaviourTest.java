@@ -8,10 +8,10 @@ import static org.junit.platform.testkit.engine.EventConditions.skippedWithReaso
 import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.tenant.TenantContext;
-import io.citushibernate.testkit.model.Ad;
-import io.citushibernate.testkit.model.Campaign;
-import io.citushibernate.testkit.model.Company;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -65,7 +65,7 @@ final class RoutingTable {
       multi("SELECT c.name, a.name FROM campaigns c JOIN ads a ON a.campaign_id = c.id AND a.company_id = c.company_id"),
       router("SELECT k.id FROM ads a JOIN campaigns c ON c.company_id = a.company_id AND c.id = a.campaign_id "
           + "JOIN clicks k ON k.company_id = c.company_id AND k.ad_id = a.id WHERE a.company_id = 1"),
-      router("SELECT k.id, g.latitude FROM clicks k JOIN ads a ON a.id = k.ad_id AND a.company_id = k.company_id "
+      router("SELECT k.id, g.latlon FROM clicks k JOIN ads a ON a.id = k.ad_id AND a.company_id = k.company_id "
           + "JOIN geo_ips g ON g.addrs = k.user_ip WHERE k.company_id = 1"),
       row("SELECT * FROM geo_ips", Verdict.Kind.NO_DISTRIBUTED_TABLE, false),
       multi("SELECT k.id FROM clicks k JOIN geo_ips g ON g.addrs = k.user_ip"),

@@ -3,13 +3,12 @@ package io.citushibernate.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.citushibernate.testkit.model.Ad;
-import io.citushibernate.testkit.model.AdAnalytics;
-import io.citushibernate.testkit.model.AuditNote;
-import io.citushibernate.testkit.model.Campaign;
-import io.citushibernate.testkit.model.Click;
-import io.citushibernate.testkit.model.Company;
-import io.citushibernate.testkit.model.GeoIp;
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.AuditNote;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Click;
+import io.citushibernate.fixtures.adanalytics.Company;
+import io.citushibernate.fixtures.adanalytics.GeoIp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +34,7 @@ class RoutingTableOnDatabaseTest {
   @Test
   @RequiresCitus
   void citusRefusesExactlyTheMultiShardRows() throws SQLException {
-    AdAnalytics.load(sessions, 2);
+    AdAnalyticsFixture.load(sessions, 2);
     List<String> disagreements = new ArrayList<>();
     boolean distinctShards;
     try (Connection c = database.dataSource().getConnection()) {
@@ -60,7 +59,7 @@ class RoutingTableOnDatabaseTest {
   @Test
   void testkitRefusesExactlyTheRowsItsAnalyzerRejectsAndTheSqlIsValid() throws SQLException {
     assumeFalse(database.isCitus(), "Citus checks routing itself");
-    AdAnalytics.load(sessions, 2);
+    AdAnalyticsFixture.load(sessions, 2);
     List<String> disagreements = new ArrayList<>();
     try (Connection c = database.dataSource().getConnection()) {
       for (RoutingTable.Row row : RoutingTable.ROWS) {

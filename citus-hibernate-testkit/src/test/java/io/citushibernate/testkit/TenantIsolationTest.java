@@ -4,14 +4,13 @@ import static io.citushibernate.testkit.CitusAssertions.assertTenantIsolated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.AuditNote;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Click;
+import io.citushibernate.fixtures.adanalytics.Company;
+import io.citushibernate.fixtures.adanalytics.GeoIp;
 import io.citushibernate.tenant.TenantContext;
-import io.citushibernate.testkit.model.Ad;
-import io.citushibernate.testkit.model.AdAnalytics;
-import io.citushibernate.testkit.model.AuditNote;
-import io.citushibernate.testkit.model.Campaign;
-import io.citushibernate.testkit.model.Click;
-import io.citushibernate.testkit.model.Company;
-import io.citushibernate.testkit.model.GeoIp;
 import java.util.List;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +22,7 @@ class TenantIsolationTest {
 
   @BeforeEach
   void load() {
-    AdAnalytics.load(sessions, 3);
+    AdAnalyticsFixture.load(sessions, 3);
   }
 
   @Test

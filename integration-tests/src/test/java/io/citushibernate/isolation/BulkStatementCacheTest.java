@@ -2,8 +2,8 @@ package io.citushibernate.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citushibernate.model.Campaign;
-import io.citushibernate.model.Company;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testing.SecondLevelCache;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.citushibernate.MissingTenantException;
-import io.citushibernate.model.Campaign;
+import io.citushibernate.fixtures.adanalytics.Campaign;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.tenant.TenantPropagation;
 import java.lang.reflect.Method;

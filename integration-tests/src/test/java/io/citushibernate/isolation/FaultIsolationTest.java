@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.citushibernate.TenantMismatchException;
-import io.citushibernate.model.Ad;
-import io.citushibernate.model.Campaign;
-import io.citushibernate.model.Click;
-import io.citushibernate.model.Company;
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Click;
+import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.tenant.TenantContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.citushibernate.InvalidTenantException;
 import io.citushibernate.boot.CitusSettings;
-import io.citushibernate.model.Campaign;
-import io.citushibernate.model.Company;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testing.Routing;
 import io.citushibernate.testkit.CitusTestDatabase;

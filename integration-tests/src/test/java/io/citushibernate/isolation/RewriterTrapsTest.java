@@ -27,7 +27,7 @@ class RewriterTrapsTest {
     db = Fixture.adAnalytics(2, "literal", Map.of());
     HostileTenantInputTest.seed(db, 1L, 2L, 3L);
     TenantContext.runCrossTenant("test fixture", () -> db.sessionFactory.inTransaction(s ->
-        s.persist(new io.citushibernate.model.GeoIp("10.0.0.0/8", 1, 2))));
+        s.persist(new io.citushibernate.fixtures.adanalytics.GeoIp("10.0.0.0/8", 1, 2))));
   }
 
   @AfterAll

@@ -2,7 +2,7 @@ package io.citushibernate.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citushibernate.schema.store.StoreModel;
+import io.citushibernate.fixtures.store.StoreModel;
 import io.citushibernate.testkit.CitusDatabase;
 import io.citushibernate.testkit.CitusTest;
 import io.citushibernate.testkit.CitusTestDatabase;

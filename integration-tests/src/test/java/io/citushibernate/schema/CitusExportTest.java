@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.citushibernate.CitusHibernateException;
-import io.citushibernate.schema.store.LineItem;
-import io.citushibernate.schema.store.Order;
-import io.citushibernate.schema.store.Product;
-import io.citushibernate.schema.store.Store;
-import io.citushibernate.schema.store.StoreModel;
+import io.citushibernate.fixtures.store.LineItem;
+import io.citushibernate.fixtures.store.Order;
+import io.citushibernate.fixtures.store.Product;
+import io.citushibernate.fixtures.store.Store;
+import io.citushibernate.fixtures.store.StoreModel;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testing.AdAnalytics;
 import io.citushibernate.testkit.CitusDatabase;

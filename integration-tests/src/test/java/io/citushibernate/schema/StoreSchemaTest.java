@@ -2,12 +2,12 @@ package io.citushibernate.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citushibernate.schema.store.LineItem;
-import io.citushibernate.schema.store.Order;
-import io.citushibernate.schema.store.Product;
-import io.citushibernate.schema.store.ProductCategory;
-import io.citushibernate.schema.store.Store;
-import io.citushibernate.schema.store.StoreModel;
+import io.citushibernate.fixtures.store.LineItem;
+import io.citushibernate.fixtures.store.Order;
+import io.citushibernate.fixtures.store.Product;
+import io.citushibernate.fixtures.store.ProductCategory;
+import io.citushibernate.fixtures.store.Store;
+import io.citushibernate.fixtures.store.StoreModel;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testkit.CitusTestDatabase;
 import io.citushibernate.testkit.RoutingCheck;

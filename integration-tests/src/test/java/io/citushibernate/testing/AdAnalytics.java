@@ -1,13 +1,8 @@
 package io.citushibernate.testing;
 
-import io.citushibernate.model.Ad;
-import io.citushibernate.model.AuditNote;
-import io.citushibernate.model.Campaign;
-import io.citushibernate.model.Click;
-import io.citushibernate.model.Company;
-import io.citushibernate.model.GeoIp;
-import io.citushibernate.model.Impression;
-import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsData;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsLoader;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsModel;
 import io.citushibernate.testkit.CitusTestDatabase;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +18,7 @@ import org.hibernate.SessionFactory;
  * paused, each with {@code t + 1} ads; every ad has two clicks, one from a mobile device.
  */
 public final class AdAnalytics implements AutoCloseable {
-  public static final List<Class<?>> ENTITIES = List.of(Company.class, Campaign.class, Ad.class, Click.class,
-      Impression.class, GeoIp.class, AuditNote.class);
+  public static final List<Class<?>> ENTITIES = AdAnalyticsModel.ENTITIES_AND_LOCAL_TABLE;
   public static final List<Long> TENANTS = List.of(1L, 2L, 3L);
 
   public final CitusTestDatabase database;
@@ -61,27 +55,8 @@ public final class AdAnalytics implements AutoCloseable {
   }
 
   public void load() {
-    TenantContext.runCrossTenant("test fixture: create companies", () -> inTransaction(s -> {
-      for (long t : TENANTS) {
-        s.persist(new Company(t, "Company " + t));
-      }
-      s.persist(new GeoIp("10.0.0.0/8", 52.5, 13.4));
-      s.persist(new GeoIp("192.168.0.0/16", 40.7, -74.0));
-    }));
-    for (long t : TENANTS) {
-      TenantContext.run(t, () -> inTransaction(s -> {
-        for (int c = 0; c <= t; c++) {
-          Campaign campaign = new Campaign("c" + t + "-" + c, c % 2 == 0 ? "running" : "paused", (int) (1000 * t + c));
-          s.persist(campaign);
-          for (int a = 0; a <= t; a++) {
-            Ad ad = new Ad(campaign, "ad" + t + "-" + c + "-" + a, 100 * t + a, 10 * t + a);
-            s.persist(ad);
-            s.persist(new Click(ad, Map.of("is_mobile", true, "agent", "phone")));
-            s.persist(new Click(ad, Map.of("is_mobile", false, "agent", "desktop")));
-          }
-        }
-      }));
-    }
+    AdAnalyticsLoader.persist(sessionFactory, AdAnalyticsData.regular(TENANTS.size(), t -> (int) t + 1,
+        t -> (int) t + 1, 2));
     database.clearStatements();
   }
 

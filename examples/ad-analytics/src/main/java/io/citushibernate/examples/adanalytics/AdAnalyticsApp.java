@@ -1,8 +1,15 @@
 package io.citushibernate.examples.adanalytics;
 
+import io.citushibernate.examples.support.Database;
+import io.citushibernate.examples.support.ExampleMain;
+import io.citushibernate.examples.support.LiquibaseMigration;
+import io.citushibernate.examples.support.Orm;
+import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.SqlRecorder;
-
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsData;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsModel;
 import java.io.PrintStream;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 
 /**
@@ -11,60 +18,38 @@ import org.hibernate.SessionFactory;
  * largest tenant. See README.md.
  */
 public final class AdAnalyticsApp {
-  private static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
+  static final String CHANGELOG = "db/changelog.xml";
 
   private AdAnalyticsApp() {
   }
 
   public static void main(String[] args) {
-    int status = run(args, System.out);
-    if (status != 0) {
-      System.exit(status);
-    }
+    ExampleMain.exit(run(args, System.out));
   }
 
   /** Runs the example, printing to {@code out}; returns the process exit status. */
   public static int run(String[] args, PrintStream out) {
-    quietLibraries();
-    Report report = new Report(out);
-    Options options;
-    try {
-      options = Options.parse(args, System.getenv());
-    } catch (IllegalArgumentException e) {
-      out.println(e.getMessage());
-      out.print(Options.USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      out.print(Options.USAGE);
-      return 0;
-    }
-    run(options, report);
-    return 0;
-  }
-
-  /**
-   * Hibernate logs through JBoss Logging, which would pick java.util.logging and print INFO lines;
-   * routed to slf4j-simple they follow simplelogger.properties (warnings only), like everything else.
-   */
-  private static void quietLibraries() {
-    if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
-      System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
-    }
+    return ExampleMain.run(args, out, Options.USAGE, Options::parse, AdAnalyticsApp::run);
   }
 
   /** The steps, in the tutorial's order. */
   public static void run(Options options, Report report) {
-    try (Database database = Database.open(options, report)) {
-      SchemaMigration.apply(database.dataSource(), report);
-      new BulkLoader(database.dataSource(), report).load(new SampleData(options.tenants(), options.rowsPerTenant()));
+    try (Database database = Database.open(options, report, "ad-analytics")) {
+      migrate(database.dataSource(), report);
+      new BulkLoader(database.dataSource(), report).load(
+          AdAnalyticsData.realistic(options.tenants(), options.rowsPerTenant()));
       SqlRecorder recorder = new SqlRecorder(database.dataSource());
-      try (SessionFactory sessions = Orm.sessionFactory(recorder)) {
+      try (SessionFactory sessions = Orm.sessionFactory(recorder, AdAnalyticsModel.ENTITIES)) {
         new TutorialWalkthrough(sessions, recorder, report).run(options.tenant());
       }
       new TenantIsolation(database.dataSource(), report).run(database.isCitus());
     }
     report.line("");
     report.line("Done.");
+  }
+
+  /** Applies {@link #CHANGELOG}: the tutorial's tables, keys and indexes, and their distribution. */
+  static void migrate(DataSource dataSource, Report report) {
+    LiquibaseMigration.apply(dataSource, report, "Schema", CHANGELOG);
   }
 }

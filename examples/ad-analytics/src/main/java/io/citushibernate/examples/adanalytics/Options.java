@@ -1,10 +1,11 @@
 package io.citushibernate.examples.adanalytics;
 
+import io.citushibernate.examples.support.CommandLine;
+import io.citushibernate.examples.support.ExampleOptions;
 import java.util.Map;
 
 /**
- * The command line. Without {@code --jdbc-url} (or {@code CITUS_URL}) the example starts its own
- * PostgreSQL, so that it runs on a machine with nothing but Java.
+ * The command line: the database (see {@link ExampleOptions}) and how much data to generate.
  *
  * @param jdbcUrl database to use, e.g. a Citus coordinator; {@code null} for the embedded PostgreSQL
  * @param user user for {@code jdbcUrl}; {@code null} to take it from the URL
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param help whether to print the usage only
  */
 public record Options(String jdbcUrl, String user, String password, int tenants, int rowsPerTenant, long tenant,
-    boolean help) {
+    boolean help) implements ExampleOptions {
 
   /** The tutorial's own example tenant, whenever there are that many companies. */
   static final long TUTORIAL_TENANT = 5;
@@ -46,51 +47,14 @@ public record Options(String jdbcUrl, String user, String password, int tenants,
 
   /** Parses {@code --name value} and {@code --name=value} options; {@code env} supplies CITUS_URL. */
   public static Options parse(String[] args, Map<String, String> env) {
-    String url = blankToNull(env.get("CITUS_URL"));
-    String user = null;
-    String password = null;
-    int tenants = 100;
-    int rows = 200;
-    Long tenant = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        return new Options(url, user, password, 1, 1, 1, true);
-      }
-      String name = arg;
-      String value;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        name = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("Missing value for " + arg);
-      }
-      switch (name) {
-        case "--jdbc-url" -> url = blankToNull(value);
-        case "--user" -> user = value;
-        case "--password" -> password = value;
-        case "--tenants" -> tenants = number(name, value);
-        case "--rows-per-tenant" -> rows = number(name, value);
-        case "--tenant" -> tenant = (long) number(name, value);
-        default -> throw new IllegalArgumentException("Unknown option " + name);
-      }
+    CommandLine line = CommandLine.parse(args, env, "--tenants", "--rows-per-tenant", "--tenant");
+    if (line.help()) {
+      return new Options(line.jdbcUrl(), line.user(), line.password(), 1, 1, 1, true);
     }
-    long queried = tenant != null ? tenant : tenants >= TUTORIAL_TENANT ? TUTORIAL_TENANT : 1;
-    return new Options(url, user, password, tenants, rows, queried, false);
-  }
-
-  private static int number(String name, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " needs a whole number, not '" + value + "'", e);
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+    int tenants = line.number("--tenants", 100);
+    long queried = line.has("--tenant") ? line.number("--tenant", 0)
+        : tenants >= TUTORIAL_TENANT ? TUTORIAL_TENANT : 1;
+    return new Options(line.jdbcUrl(), line.user(), line.password(), tenants, line.number("--rows-per-tenant", 200),
+        queried, false);
   }
 }

@@ -1,9 +1,9 @@
 package io.citushibernate.examples.adanalytics;
 
-import io.citushibernate.examples.support.TextTable;
+import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.SqlRecorder;
-
 import io.citushibernate.examples.support.SqlRecorder.Traced;
+import io.citushibernate.examples.support.TextTable;
 import io.citushibernate.tenant.TenantContext;
 import java.util.List;
 import java.util.function.Supplier;
@@ -89,7 +89,7 @@ public final class TutorialWalkthrough {
   private void doubleBudget(long campaign) {
     step("4. Double a campaign's budget",
         "UPDATE campaigns SET monthly_budget = monthly_budget*2 WHERE id = " + campaign + ";");
-    Long before = budget(campaign);
+    Integer before = budget(campaign);
     Traced<Integer> update = recorder.record(() -> sessions.fromTransaction(s -> s.createMutationQuery(
         "update Campaign c set c.monthlyBudget = c.monthlyBudget * 2 where c.id = :id")
         .setParameter("id", campaign).executeUpdate()));
@@ -98,9 +98,9 @@ public final class TutorialWalkthrough {
     report.sql(update.sql());
   }
 
-  private Long budget(long campaign) {
+  private Integer budget(long campaign) {
     return sessions.fromSession(s -> s.createQuery("select c.monthlyBudget from Campaign c where c.id = :id",
-        Long.class).setParameter("id", campaign).getSingleResult());
+        Integer.class).setParameter("id", campaign).getSingleResult());
   }
 
   /** One transaction; the use-case schema's foreign keys make the ads' clicks and impressions go first. */

@@ -2,13 +2,17 @@ package io.citushibernate.examples.adanalytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citushibernate.examples.adanalytics.model.Ad;
-import io.citushibernate.examples.adanalytics.model.Campaign;
-import io.citushibernate.examples.adanalytics.model.Click;
-import io.citushibernate.examples.adanalytics.model.Company;
-import io.citushibernate.examples.adanalytics.model.GeoIp;
-import io.citushibernate.examples.adanalytics.model.Impression;
+import io.citushibernate.examples.support.Orm;
+import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.SqlRecorder;
+import io.citushibernate.fixtures.adanalytics.Ad;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsData;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsModel;
+import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Click;
+import io.citushibernate.fixtures.adanalytics.Company;
+import io.citushibernate.fixtures.adanalytics.GeoIp;
+import io.citushibernate.fixtures.adanalytics.Impression;
 import io.citushibernate.testkit.CitusDatabase;
 import io.citushibernate.testkit.CitusTest;
 import io.citushibernate.testkit.CitusTestDatabase;
@@ -59,8 +63,8 @@ class AdAnalyticsAppTest {
     // tenants, so it has no routing check.
     referenceCopy = CitusTestDatabase.create().routingCheck(false).open();
     Report quiet = new Report(new PrintStream(OutputStream.nullOutputStream()));
-    SchemaMigration.apply(referenceCopy.dataSource(), quiet);
-    new BulkLoader(referenceCopy.dataSource(), quiet).load(new SampleData(TENANTS, ROWS_PER_TENANT));
+    AdAnalyticsApp.migrate(referenceCopy.dataSource(), quiet);
+    new BulkLoader(referenceCopy.dataSource(), quiet).load(AdAnalyticsData.realistic(TENANTS, ROWS_PER_TENANT));
   }
 
   @AfterAll
@@ -75,12 +79,13 @@ class AdAnalyticsAppTest {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Report report = new Report(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     // a migration: DDL, Liquibase's bookkeeping, distributing every tenant's tables
-    RoutingCheck.allowMultiShard(() -> SchemaMigration.apply(dataSource, report));
+    RoutingCheck.allowMultiShard(() -> AdAnalyticsApp.migrate(dataSource, report));
     // a bulk load of every tenant at once: TRUNCATE, COPY and ANALYZE of whole tables
-    RoutingCheck.allowMultiShard(() -> new BulkLoader(dataSource, report).load(new SampleData(TENANTS, ROWS_PER_TENANT)));
+    RoutingCheck.allowMultiShard(() -> new BulkLoader(dataSource, report).load(
+        AdAnalyticsData.realistic(TENANTS, ROWS_PER_TENANT)));
     // the tutorial's queries: every statement pinned to the tenant, but for the walk-through's own runCrossTenant
     SqlRecorder recorder = new SqlRecorder(dataSource);
-    try (SessionFactory sessions = Orm.sessionFactory(recorder)) {
+    try (SessionFactory sessions = Orm.sessionFactory(recorder, AdAnalyticsModel.ENTITIES)) {
       new TutorialWalkthrough(sessions, recorder, report).run(TENANT);
     }
     // operator work across tenants: find the largest one, give it a shard of its own, read citus_stat_tenants

@@ -1,7 +1,7 @@
 package io.citushibernate.examples.storemigration;
 
+import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.TextTable;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -62,7 +62,7 @@ public final class BeforeSchema {
             IF to_regclass('databasechangelog') IS NOT NULL THEN
               DELETE FROM databasechangelog WHERE filename = '%s';
             END IF;
-          END $$""".formatted(SchemaMigration.CHANGELOG));
+          END $$""".formatted(StoreMigrationApp.CHANGELOG));
     }
   }
 
@@ -88,12 +88,13 @@ public final class BeforeSchema {
       ps.executeBatch();
     }
     try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO orders (order_id, store_id, status, ordered_at) VALUES (?, ?, ?, ?)")) {
+        "INSERT INTO orders (order_id, store_id, order_number, status, ordered_at) VALUES (?, ?, ?, ?, ?)")) {
       for (SampleData.Order o : data.orders()) {
         ps.setLong(1, o.orderId());
         ps.setObject(2, o.storeId());
-        ps.setString(3, o.status());
-        ps.setObject(4, o.orderedAt());
+        ps.setString(3, o.number());
+        ps.setString(4, o.status());
+        ps.setObject(5, o.orderedAt());
         ps.addBatch();
       }
       ps.executeBatch();

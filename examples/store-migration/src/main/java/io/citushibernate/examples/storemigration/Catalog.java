@@ -1,7 +1,7 @@
 package io.citushibernate.examples.storemigration;
 
+import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.TextTable;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

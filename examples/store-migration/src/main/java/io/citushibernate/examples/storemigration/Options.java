@@ -1,11 +1,13 @@
 package io.citushibernate.examples.storemigration;
 
+import io.citushibernate.examples.support.CommandLine;
+import io.citushibernate.examples.support.ExampleOptions;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The command line. Without {@code --jdbc-url} (or {@code CITUS_URL}) the example starts its own
- * PostgreSQL, so that it runs on a machine with nothing but Java.
+ * The command line: the database (see {@link ExampleOptions}), how much data to generate and which
+ * store the queries run as.
  *
  * @param jdbcUrl database to use, e.g. a Citus coordinator; {@code null} for the embedded PostgreSQL
  * @param user user for {@code jdbcUrl}; {@code null} to take it from the URL
@@ -16,7 +18,7 @@ import java.util.UUID;
  * @param help whether to print the usage only
  */
 public record Options(String jdbcUrl, String user, String password, int stores, int ordersPerStore, int store,
-    boolean help) {
+    boolean help) implements ExampleOptions {
 
   static final String USAGE = """
       Usage: StoreMigrationApp [options]
@@ -51,39 +53,13 @@ public record Options(String jdbcUrl, String user, String password, int stores, 
 
   /** Parses {@code --name value} and {@code --name=value} options; {@code env} supplies CITUS_URL. */
   public static Options parse(String[] args, Map<String, String> env) {
-    String url = blankToNull(env.get("CITUS_URL"));
-    String user = null;
-    String password = null;
-    int stores = 4;
-    int orders = 25;
-    String store = "1";
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--help") || arg.equals("-h")) {
-        return new Options(url, user, password, 1, 1, 1, true);
-      }
-      String name = arg;
-      String value;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        name = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      } else if (i + 1 < args.length) {
-        value = args[++i];
-      } else {
-        throw new IllegalArgumentException("Missing value for " + arg);
-      }
-      switch (name) {
-        case "--jdbc-url" -> url = blankToNull(value);
-        case "--user" -> user = value;
-        case "--password" -> password = value;
-        case "--stores" -> stores = number(name, value);
-        case "--orders-per-store" -> orders = number(name, value);
-        case "--store" -> store = value.trim();
-        default -> throw new IllegalArgumentException("Unknown option " + name);
-      }
+    CommandLine line = CommandLine.parse(args, env, "--stores", "--orders-per-store", "--store");
+    if (line.help()) {
+      return new Options(line.jdbcUrl(), line.user(), line.password(), 1, 1, 1, true);
     }
-    return new Options(url, user, password, stores, orders, storeNumber(store, stores), false);
+    int stores = line.number("--stores", 4);
+    return new Options(line.jdbcUrl(), line.user(), line.password(), stores, line.number("--orders-per-store", 25),
+        storeNumber(line.text("--store", "1"), stores), false);
   }
 
   /** A store number as given, or the number of the generated store with that store_id. */
@@ -102,18 +78,6 @@ public record Options(String jdbcUrl, String user, String password, int stores, 
       }
       throw new IllegalArgumentException("--store " + id + " is none of the " + stores + " generated stores");
     }
-    return number("--store", value);
-  }
-
-  private static int number(String name, String value) {
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " needs a whole number, not '" + value + "'", e);
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+    return CommandLine.number("--store", value);
   }
 }

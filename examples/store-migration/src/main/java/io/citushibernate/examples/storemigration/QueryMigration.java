@@ -1,10 +1,10 @@
 package io.citushibernate.examples.storemigration;
 
-import io.citushibernate.examples.support.TextTable;
+import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.SqlRecorder;
-
 import io.citushibernate.examples.support.SqlRecorder.Traced;
-import io.citushibernate.examples.storemigration.model.Order;
+import io.citushibernate.examples.support.TextTable;
+import io.citushibernate.fixtures.store.Order;
 import io.citushibernate.tenant.TenantContext;
 import java.util.Locale;
 import java.util.UUID;
@@ -57,7 +57,7 @@ public final class QueryMigration {
     TextTable table = new TextTable("order_id", "store_id", "status", "ordered_at");
     if (found.result() != null) {
       Order o = found.result();
-      table.row(o.getId(), o.getStoreId(), o.getStatus(), o.getOrderedAt());
+      table.row(o.getId(), o.getStore().getId(), o.getStatus(), o.getOrderedAt());
     }
     report.table(table);
     report.sql(found.sql());

@@ -31,7 +31,8 @@ public final class SampleData {
   public record Product(long productId, UUID storeId, String name, BigDecimal price) {
   }
 
-  public record Order(long orderId, UUID storeId, String status, OffsetDateTime orderedAt) {
+  /** An order; {@code number} is the store's own, "#1001" for its first, so numbers repeat across stores. */
+  public record Order(long orderId, UUID storeId, String number, String status, OffsetDateTime orderedAt) {
   }
 
   /** A line item as the normalized schema has it: no store_id. */
@@ -57,8 +58,8 @@ public final class SampleData {
     for (int o = 0; o < ordersPerStore; o++) {
       for (int s = 0; s < storeCount; s++) {
         long orderId = orders.size() + 1;
-        orders.add(new Order(orderId, stores.get(s).storeId(), STATUSES[random.nextInt(STATUSES.length)],
-            START.plusHours(orderId * 7L)));
+        orders.add(new Order(orderId, stores.get(s).storeId(), "#" + (1001 + o),
+            STATUSES[random.nextInt(STATUSES.length)], START.plusHours(orderId * 7L)));
         int items = 1 + random.nextInt(4);
         for (int i = 0; i < items; i++) {
           // every store's first order has wool pants, so the guide's sum is never empty

@@ -1,10 +1,16 @@
 package io.citushibernate.examples.storemigration;
 
+import io.citushibernate.examples.support.Database;
+import io.citushibernate.examples.support.ExampleMain;
+import io.citushibernate.examples.support.LiquibaseMigration;
+import io.citushibernate.examples.support.Orm;
+import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.SqlRecorder;
-
+import io.citushibernate.fixtures.store.StoreModel;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 
 /**
@@ -14,61 +20,33 @@ import org.hibernate.SessionFactory;
  * Hibernate as one store. See README.md.
  */
 public final class StoreMigrationApp {
-  private static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
+  static final String CHANGELOG = "db/store-migration.xml";
 
   private StoreMigrationApp() {
   }
 
   public static void main(String[] args) {
-    int status = run(args, System.out);
-    if (status != 0) {
-      System.exit(status);
-    }
+    ExampleMain.exit(run(args, System.out));
   }
 
   /** Runs the example, printing to {@code out}; returns the process exit status. */
   public static int run(String[] args, PrintStream out) {
-    quietLibraries();
-    Report report = new Report(out);
-    Options options;
-    try {
-      options = Options.parse(args, System.getenv());
-    } catch (IllegalArgumentException e) {
-      out.println(e.getMessage());
-      out.print(Options.USAGE);
-      return 2;
-    }
-    if (options.help()) {
-      out.print(Options.USAGE);
-      return 0;
-    }
-    run(options, report);
-    return 0;
-  }
-
-  /**
-   * Hibernate logs through JBoss Logging, which would pick java.util.logging and print INFO lines;
-   * routed to slf4j-simple they follow simplelogger.properties (warnings only), like everything else.
-   */
-  private static void quietLibraries() {
-    if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
-      System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
-    }
+    return ExampleMain.run(args, out, Options.USAGE, Options::parse, StoreMigrationApp::run);
   }
 
   /** The steps, in the guide's order. */
   public static void run(Options options, Report report) {
     SampleData data = new SampleData(options.stores(), options.ordersPerStore());
-    try (Database database = Database.open(options, report)) {
+    try (Database database = Database.open(options, report, "store-migration")) {
       new BeforeSchema(database.dataSource(), report).create(data);
       Catalog catalog = new Catalog(database.dataSource(), report);
       catalog.printKeys("Keys before the migration");
-      SchemaMigration.apply(database.dataSource(), report);
+      migrate(database.dataSource(), report);
       catalog.printKeys("Keys after the migration");
       catalog.printBackfill();
       catalog.printDistribution(database.isCitus());
       SqlRecorder recorder = new SqlRecorder(database.dataSource());
-      try (SessionFactory sessions = Orm.sessionFactory(recorder)) {
+      try (SessionFactory sessions = Orm.sessionFactory(recorder, StoreModel.ENTITIES)) {
         UUID store = options.storeId();
         List<SampleData.Order> own = data.orders().stream().filter(o -> o.storeId().equals(store)).toList();
         // the store's second order (ids interleave across stores), and the next order id, another store's
@@ -82,5 +60,13 @@ public final class StoreMigrationApp {
     }
     report.line("");
     report.line("Done.");
+  }
+
+  /**
+   * Applies {@link #CHANGELOG}: the migration guide's new store_id column and its backfill, the
+   * composite keys, and the citus-liquibase changes that distribute the tables.
+   */
+  static void migrate(DataSource dataSource, Report report) {
+    LiquibaseMigration.apply(dataSource, report, "Migration", CHANGELOG);
   }
 }

@@ -2,11 +2,15 @@ package io.citushibernate.examples.storemigration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citushibernate.examples.storemigration.model.LineItem;
-import io.citushibernate.examples.storemigration.model.Order;
-import io.citushibernate.examples.storemigration.model.Product;
-import io.citushibernate.examples.storemigration.model.Store;
+import io.citushibernate.examples.support.Orm;
+import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.SqlRecorder;
+import io.citushibernate.fixtures.store.LineItem;
+import io.citushibernate.fixtures.store.Order;
+import io.citushibernate.fixtures.store.Product;
+import io.citushibernate.fixtures.store.ProductCategory;
+import io.citushibernate.fixtures.store.Store;
+import io.citushibernate.fixtures.store.StoreModel;
 import io.citushibernate.testkit.CitusDatabase;
 import io.citushibernate.testkit.CitusTest;
 import io.citushibernate.testkit.CitusTestDatabase;
@@ -39,7 +43,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The entities tell the routing check which tables are distributed; the example's SQL and Liquibase create them.
  */
-@CitusTest(entities = {Store.class, Product.class, Order.class, LineItem.class},
+@CitusTest(entities = {Store.class, ProductCategory.class, Product.class, Order.class, LineItem.class},
     properties = "hibernate.hbm2ddl.auto=none", cleanup = false)
 class StoreMigrationAppTest {
   private static final int STORES = 3;
@@ -66,7 +70,7 @@ class StoreMigrationAppTest {
     Catalog catalog = new Catalog(dataSource, report);
     catalog.printKeys("Keys before the migration");
     // a migration: DDL, the backfill of every store's line items, Liquibase's bookkeeping, distributing
-    RoutingCheck.allowMultiShard(() -> SchemaMigration.apply(dataSource, report));
+    RoutingCheck.allowMultiShard(() -> StoreMigrationApp.migrate(dataSource, report));
     catalog.printKeys("Keys after the migration");
     // the backfill check compares every store's line items with their orders
     RoutingCheck.allowMultiShard(catalog::printBackfill);
@@ -78,7 +82,7 @@ class StoreMigrationAppTest {
     Long other = data.orders().stream().filter(o -> o.orderId() > order.orderId() && !o.storeId().equals(STORE))
         .map(SampleData.Order::orderId).findFirst().orElseThrow();
     SqlRecorder recorder = new SqlRecorder(dataSource);
-    try (SessionFactory sessions = Orm.sessionFactory(recorder)) {
+    try (SessionFactory sessions = Orm.sessionFactory(recorder, StoreModel.ENTITIES)) {
       new QueryMigration(sessions, recorder, report).run(STORE, order.orderId(), other);
     }
     report.line("");
