@@ -40,7 +40,12 @@ final class Differential implements AutoCloseable {
     /** R answered otherwise, or the library failed in a way that is not a refusal: a bug. */
     DIFFERENT,
     /** On Citus: R was not routed to a single shard (Citus refused it as a multi-task query). */
-    NOT_ROUTED
+    NOT_ROUTED,
+    /**
+     * On Citus: R, correct on PostgreSQL (as the PostgreSQL run proves for the same generator), hit
+     * something Citus does not support or reports otherwise; listed by Citus' reason.
+     */
+    CITUS_LIMITATION
   }
 
   record Result(Verdict verdict, String detail) {
@@ -144,6 +149,15 @@ final class Differential implements AutoCloseable {
     if (citus && (multiTask(scoped) || multiTask(bound))) {
       return new Result(Verdict.NOT_ROUTED, "R was not routed to one shard" + statements + "\nliteral: " + scoped
           + "\nparameter: " + bound);
+    }
+    if (citus && expected.error() == null && scoped.error() != null) {
+      return new Result(Verdict.CITUS_LIMITATION, scoped.error() + " " + firstLine(scoped.message()));
+    }
+    if (citus && expected.error() == null && scoped.error() == null && expected.updateCount() != scoped.updateCount()
+        && Objects.equals(expected.rows(), scoped.rows()) && Objects.equals(expected.state(), scoped.state())) {
+      // INSERT ... SELECT ... ON CONFLICT through the coordinator counts the rows it selected
+      return new Result(Verdict.CITUS_LIMITATION, "affected-row count differs, rows and final state equal: "
+          + firstLine(s.sql().length() > 40 ? s.sql().substring(0, 40) : s.sql()).replaceAll("\\d+", "N") + "...");
     }
     if (!scoped.sameAs(expected)) {
       return new Result(Verdict.DIFFERENT, "R answered otherwise than S" + statements

@@ -24,6 +24,7 @@ final class FuzzReport {
   /** The shortest statement refused for each reason: what to look at first. */
   private final Map<String, String> refusedExamples = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private final Map<String, Integer> limitations = new ConcurrentHashMap<>();
   private final Set<String> shapes = new HashSet<>();
   private int statements;
   private int writes;
@@ -37,6 +38,9 @@ final class FuzzReport {
       String reason = withoutStatement(result.detail(), statement.sql());
       refusals.merge(reason, 1, Integer::sum);
       refusedExamples.merge(reason, statement.sql(), (a, b) -> a.length() <= b.length() ? a : b);
+    } else if (result.verdict() == Verdict.CITUS_LIMITATION) {
+      limitations.merge(withoutStatement(result.detail(), statement.sql()).replaceAll("\"[^\"]*\"", "\"...\"")
+          .replaceAll("\\d+", "N"), 1, Integer::sum);
     } else if (result.verdict() == Verdict.BOTH_FAILED) {
       failures.merge(withoutStatement(result.detail(), statement.sql()).replaceAll("\"[^\"]*\"", "\"...\"")
           .replaceAll("\\d+", "N"), 1, Integer::sum);
@@ -66,6 +70,10 @@ final class FuzzReport {
     sb.append("refusals by reason:\n");
     new TreeMap<>(refusals).forEach((reason, count) -> sb.append(String.format("  %6d  %s%n          e.g. %s%n", count,
         reason, refusedExamples.get(reason))));
+    if (!limitations.isEmpty()) {
+      sb.append("Citus limitations (R correct on PostgreSQL, not run by Citus) by reason:\n");
+      new TreeMap<>(limitations).forEach((reason, count) -> sb.append(String.format("  %6d  %s%n", count, reason)));
+    }
     sb.append("invalid statements (S and R failed alike) by SQL state:\n");
     new TreeMap<>(failures).forEach((state, count) -> sb.append(String.format("  %6d  %s%n", count, state)));
     return sb.toString();

@@ -601,9 +601,14 @@ final class StatementGenerator {
     Table table = writeTarget();
     List<Column> columns = insertColumns(table);
     List<Type> shape = columns.stream().map(Column::type).toList();
+    String source = select(shape, null, 1, false);
+    String conflict = onConflict(table, table.qualifier());
+    if (!conflict.isEmpty()) {
+      // which of two source rows with one key is inserted depends on their order: fix the order
+      source = "select * from (" + source + ") s order by " + positions(shape.size());
+    }
     return "insert into " + table.ref() + " (" + columns.stream().map(Column::name).collect(Collectors.joining(", "))
-        + ") " + select(shape, null, 1, false) + onConflict(table, table.qualifier())
-        + returning(table, table.qualifier(), false);
+        + ") " + source + conflict + returning(table, table.qualifier(), false);
   }
 
   private String onConflict(Table table, String q) {
