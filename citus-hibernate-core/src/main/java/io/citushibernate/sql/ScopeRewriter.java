@@ -152,7 +152,7 @@ final class ScopeRewriter {
     if (tt != null) {
       // the target is always filtered in WHERE: it cannot be referenced from the FROM list's joins
       where.add(pending(target, tt, null));
-      checkAssignments(update.getUpdateSets(), tt);
+      checkAssignments(update.getUpdateSets(), tt, target);
     }
     if (update.getFromItem() != null) {
       fromList(update.getFromItem(), update::setFromItem, update.getJoins(), where);
@@ -198,7 +198,7 @@ final class ScopeRewriter {
     tenantTables.add(tt.name());
     ConflictTarget.scope(insert, tt);
     if (insert.getConflictAction() != null && insert.getConflictAction().getUpdateSets() != null) {
-      checkAssignments(insert.getConflictAction().getUpdateSets(), tt);
+      checkAssignments(insert.getConflictAction().getUpdateSets(), tt, target);
     }
     ExpressionList<Column> columns = insert.getColumns();
     if (columns == null || columns.isEmpty()) {
@@ -246,13 +246,43 @@ final class ScopeRewriter {
     for (PlainSelect ps : branches) {
       if (index < 0) {
         ps.addSelectItem(slot());
-      } else if (index < ps.getSelectItems().size()
-          && !(ps.getSelectItems().get(index).getExpression() instanceof AllColumns)
-          && !readsTenantColumn(ps, ps.getSelectItems().get(index).getExpression())) {
-        requireTenantValue(ps.getSelectItems().get(index).getExpression(), tt);
+        continue;
+      }
+      Expression value = itemAt(ps, index, columns.size());
+      if (value == null) {
+        throw new UnscopableStatementException("INSERT ... SELECT into tenant table " + tt.name() + " takes the "
+            + "tenant column " + tt.column() + " from a SELECT list with * in it, so its value cannot be checked "
+            + "and the statement was not sent. Name the selected columns: " + insert);
+      }
+      if (!readsTenantColumn(ps, value)) {
+        requireTenantValue(value, tt);
       }
       // otherwise the value comes from a scoped tenant table read, which can only yield this tenant
     }
+  }
+
+  /**
+   * The select item that fills column {@code index} of {@code columns}: counted from the front when
+   * no * comes before it, else from the back when no * comes after it (a * stands for any number
+   * of columns); {@code null} when a * on both sides hides which item it is.
+   */
+  private static Expression itemAt(PlainSelect ps, int index, int columns) {
+    List<? extends net.sf.jsqlparser.statement.select.SelectItem<?>> items = ps.getSelectItems();
+    if (noStar(items, 0, Math.min(index + 1, items.size())) && index < items.size()) {
+      return items.get(index).getExpression();
+    }
+    int fromBack = items.size() - (columns - index);
+    return fromBack >= 0 && noStar(items, fromBack, items.size()) ? items.get(fromBack).getExpression() : null;
+  }
+
+  private static boolean noStar(List<? extends net.sf.jsqlparser.statement.select.SelectItem<?>> items, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
+      if (items.get(i).getExpression() instanceof AllColumns) {
+        return false; // AllTableColumns (t.*) is an AllColumns too
+      }
+    }
+    return true;
   }
 
   /**
@@ -335,14 +365,25 @@ final class ScopeRewriter {
   }
 
   /** The tenant column may be assigned a bind parameter or the tenant's own literal, nothing else. */
-  private void checkAssignments(List<UpdateSet> sets, TenantTable tt) {
+  private void checkAssignments(List<UpdateSet> sets, TenantTable tt, Table target) {
     String tenantColumn = TenantTable.normalize(tt.column());
     for (UpdateSet set : sets) {
       for (int i = 0; i < set.getColumns().size(); i++) {
         Column c = set.getColumns().get(i);
         if (TenantTable.normalize(c.getColumnName()).equals(tenantColumn)) {
           Expression value = i < set.getValues().size() ? set.getValues().get(i) : null;
+          if (sameColumn(value, TenantTable.normalize(qualifier(target).getName()), tenantColumn, true)) {
+            continue; // "SET tenant = tenant" keeps the row's tenant, as the rewrite itself writes it
+          }
           requireTenantValue(value, tt);
+          if (literalOf(value) != null && set.getValues() instanceof List<?>) {
+            // The row already holds the tenant the literal must equal (rendering checks it), and
+            // Citus accepts "SET tenant = tenant" where, with the tenant bound as a parameter in
+            // WHERE, it cannot prove "SET tenant = <literal>" leaves the distribution column as it is.
+            @SuppressWarnings("unchecked")
+            List<Expression> values = (List<Expression>) set.getValues();
+            values.set(i, new Column(qualifier(target), tt.column()));
+          }
         }
       }
     }
