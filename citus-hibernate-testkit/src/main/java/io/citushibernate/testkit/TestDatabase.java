@@ -7,6 +7,7 @@ import io.citushibernate.boot.CitusSettings;
 import io.citushibernate.mapping.TenantModel;
 import io.citushibernate.sql.TenantTable;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.testkit.server.Server;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -12,6 +12,7 @@ import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testkit.model.Ad;
 import io.citushibernate.testkit.model.Campaign;
 import io.citushibernate.testkit.model.Company;
+import io.citushibernate.testkit.server.Providers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
