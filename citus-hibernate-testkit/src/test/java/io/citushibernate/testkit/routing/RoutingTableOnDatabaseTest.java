@@ -1,8 +1,12 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.citushibernate.testkit.CitusDatabase;
+import io.citushibernate.testkit.CitusTest;
+import io.citushibernate.testkit.RequiresCitus;
+import io.citushibernate.testkit.RoutingCheck;
 import io.citushibernate.testkit.model.Ad;
 import io.citushibernate.testkit.model.AdAnalytics;
 import io.citushibernate.testkit.model.AuditNote;
