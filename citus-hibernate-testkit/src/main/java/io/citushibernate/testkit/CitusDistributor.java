@@ -1,5 +1,6 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.testkit.routing.Catalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

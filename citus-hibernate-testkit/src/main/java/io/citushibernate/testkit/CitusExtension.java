@@ -1,5 +1,7 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.testkit.server.Providers;
+import io.citushibernate.testkit.server.Server;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

@@ -1,5 +1,6 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.testkit.server.Providers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

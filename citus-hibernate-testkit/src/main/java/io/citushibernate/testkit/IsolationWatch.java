@@ -1,5 +1,7 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.testkit.routing.Catalog;
+import io.citushibernate.testkit.routing.Verdict;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -29,7 +31,7 @@ final class IsolationWatch {
   private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
 
   IsolationWatch(Object tenant, Catalog catalog) {
-    this.tenant = RouterAnalyzer.canonical(tenant);
+    this.tenant = Verdict.tenantText(tenant);
     this.catalog = catalog;
   }
 
@@ -80,8 +82,8 @@ final class IsolationWatch {
       if (method.getName().equals("next") && Boolean.TRUE.equals(result)) {
         for (Map.Entry<Integer, String> e : tenantColumns.entrySet()) {
           Object value = rs.getObject(e.getKey());
-          if (value != null && !RouterAnalyzer.canonical(value).equals(tenant)) {
-            violation("read a row of tenant " + RouterAnalyzer.canonical(value) + " from " + e.getValue() + ": " + sql);
+          if (value != null && !Verdict.tenantText(value).equals(tenant)) {
+            violation("read a row of tenant " + Verdict.tenantText(value) + " from " + e.getValue() + ": " + sql);
           }
         }
       }

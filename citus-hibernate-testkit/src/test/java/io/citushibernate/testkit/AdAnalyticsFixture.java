@@ -10,12 +10,12 @@ import org.hibernate.SessionFactory;
  * The testkit tests' ad-analytics data: company t has t campaigns, alternately running and paused, with two ads each
  * and one click per ad; and a row in the local table audit_notes.
  */
-final class AdAnalyticsFixture {
+public final class AdAnalyticsFixture {
   private AdAnalyticsFixture() {
   }
 
   /** Loads companies 1 to {@code companies}, each through its own tenant scope. */
-  static void load(SessionFactory sessions, int companies) {
+  public static void load(SessionFactory sessions, int companies) {
     AdAnalyticsLoader.persist(sessions, AdAnalyticsData.regular(companies, t -> (int) t, t -> 2, 1));
     TenantContext.runCrossTenant("test fixture: a local row", () -> sessions.inTransaction(
         s -> s.persist(new AuditNote("loaded"))));

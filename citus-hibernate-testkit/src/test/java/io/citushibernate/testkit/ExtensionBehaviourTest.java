@@ -12,6 +12,7 @@ import io.citushibernate.fixtures.adanalytics.Ad;
 import io.citushibernate.fixtures.adanalytics.Campaign;
 import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.testkit.server.Providers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

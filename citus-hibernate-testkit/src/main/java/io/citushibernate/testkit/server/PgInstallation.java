@@ -1,4 +1,4 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * @param bin the directory of {@code initdb} and {@code pg_ctl}
  * @param share the share directory ({@code extension/citus.control} lives below it)
  */
-record PgInstallation(Path bin, Path share) {
+public record PgInstallation(Path bin, Path share) {
   /**
    * The installation in {@code configuredBin} ({@code CITUS_PG_BIN}), or the one {@code pg_config}
    * on the {@code PATH} describes; empty, with the reason added to {@code notes}, when there is

@@ -1,5 +1,6 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
 
+import io.citushibernate.testkit.CitusDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * extension; a Citus cluster in Docker; embedded PostgreSQL. Starts it once and stops it when the
  * JVM exits.
  */
-final class Providers {
+public final class Providers {
   private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
   private static final Set<String> FORCEABLE = Set.of("external", "local", "docker", "embedded");
 
@@ -43,13 +44,14 @@ final class Providers {
    * @param url the JDBC URL of an external cluster
    * @param installation the local installation for {@link CitusDatabase.Kind#LOCAL_CITUS}
    */
-  record Choice(CitusDatabase.Kind kind, String detail, List<String> notes, String url,
+  public record Choice(CitusDatabase.Kind kind, String detail, List<String> notes, String url,
       PgInstallation installation) {
-    Choice {
+    public Choice {
       notes = List.copyOf(notes);
     }
 
-    String summary() {
+    /** The provider and why each better one was passed over, in one line. */
+    public String summary() {
       return detail + (notes.isEmpty() ? "" : " [" + String.join("; ", notes) + "]");
     }
   }
@@ -101,7 +103,7 @@ final class Providers {
   }
 
   /** The choice for this JVM, made once and printed. */
-  static synchronized Choice current() {
+  public static synchronized Choice current() {
     if (current == null) {
       current = select(new SystemEnvironment());
       String line = "[citus-hibernate-testkit] test database: " + current.summary();
@@ -112,7 +114,7 @@ final class Providers {
   }
 
   /** The server of {@link #current()}, started on first use. */
-  static synchronized Server server() {
+  public static synchronized Server server() {
     if (server == null) {
       Choice choice = current();
       Environment env = new SystemEnvironment();

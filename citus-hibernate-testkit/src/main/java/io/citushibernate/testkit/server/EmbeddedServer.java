@@ -1,5 +1,6 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
 
+import io.citushibernate.testkit.CitusDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

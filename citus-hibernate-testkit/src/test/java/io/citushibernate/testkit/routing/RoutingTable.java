@@ -1,4 +1,4 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.routing;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.routing;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,16 +10,25 @@ import java.util.Set;
  * What the routing check knows about tables: distributed tables with their distribution column,
  * reference tables, and local tables. Names are unqualified, in PostgreSQL's catalog case.
  */
-final class Catalog {
-  static final Catalog EMPTY = new Catalog(Map.of(), Set.of(), Set.of());
+public final class Catalog {
+  /** No tables known: no statement touches a distributed table. */
+  public static final Catalog EMPTY = new Catalog(Map.of(), Set.of(), Set.of());
 
+  /** What a table is to Citus. */
   enum Kind { DISTRIBUTED, REFERENCE, LOCAL, UNKNOWN }
 
   private final Map<String, String> distributed;
   private final Set<String> reference;
   private final Set<String> local;
 
-  Catalog(Map<String, String> distributed, Set<String> reference, Set<String> local) {
+  /**
+   * The tables of a schema; a table named in {@code local} and in one of the others is not local.
+   *
+   * @param distributed each distributed table and its distribution column
+   * @param reference the reference tables
+   * @param local the other tables the application maps
+   */
+  public Catalog(Map<String, String> distributed, Set<String> reference, Set<String> local) {
     Map<String, String> d = new LinkedHashMap<>();
     distributed.forEach((t, c) -> d.put(normalize(t), normalize(c)));
     Set<String> r = new LinkedHashSet<>();
@@ -48,24 +57,22 @@ final class Catalog {
   }
 
   /** The distribution column of {@code table}, {@code null} when it is not distributed. */
-  String distributionColumn(String table) {
+  public String distributionColumn(String table) {
     return distributed.get(normalize(table));
   }
 
-  Map<String, String> distributed() {
+  /** Each distributed table and its distribution column. */
+  public Map<String, String> distributed() {
     return distributed;
   }
 
-  Set<String> reference() {
+  /** The reference tables. */
+  public Set<String> reference() {
     return reference;
   }
 
-  Set<String> local() {
-    return local;
-  }
-
   /** PostgreSQL's catalog form of an identifier: quotes removed, unquoted names folded to lower case. */
-  static String normalize(String identifier) {
+  public static String normalize(String identifier) {
     if (identifier == null) {
       return null;
     }

@@ -1,4 +1,4 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -9,6 +9,11 @@ import io.citushibernate.fixtures.adanalytics.Campaign;
 import io.citushibernate.fixtures.adanalytics.Click;
 import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.fixtures.adanalytics.GeoIp;
+import io.citushibernate.testkit.AdAnalyticsFixture;
+import io.citushibernate.testkit.CitusDatabase;
+import io.citushibernate.testkit.CitusTest;
+import io.citushibernate.testkit.RequiresCitus;
+import io.citushibernate.testkit.RoutingCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,22 +1,29 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
 
+import io.citushibernate.testkit.CitusDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
 
-/** A running PostgreSQL server (a Citus coordinator when {@link #kind()} says so) shared by a JVM's tests. */
-interface Server extends AutoCloseable {
+/**
+ * A running PostgreSQL server (a Citus coordinator when {@link #kind()} says so) shared by a JVM's
+ * tests; {@link Providers#server()} starts the best one available.
+ */
+public interface Server extends AutoCloseable {
+  /** Which provider runs it. */
   CitusDatabase.Kind kind();
 
   /** The JDBC URL of the database the tests use. */
   String jdbcUrl();
 
+  /** The user of the tests' connections. */
   String user();
 
   /** The password, {@code null} when the URL or trust authentication supplies it. */
   String password();
 
+  /** The server, in words, for test output. */
   String description();
 
   /** A new administrative connection, on {@code schema} when it is not {@code null}. */
@@ -34,6 +41,7 @@ interface Server extends AutoCloseable {
     return DriverManager.getConnection(jdbcUrl(), p);
   }
 
+  /** Stops the server if the testkit started it. */
   @Override
   void close();
 }

@@ -1,4 +1,4 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

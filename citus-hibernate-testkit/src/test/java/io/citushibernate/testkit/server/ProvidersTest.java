@@ -1,5 +1,6 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
 
+import io.citushibernate.testkit.CitusDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

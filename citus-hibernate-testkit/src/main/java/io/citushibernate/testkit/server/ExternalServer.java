@@ -1,4 +1,6 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
+
+import io.citushibernate.testkit.CitusDatabase;
 
 /** A Citus cluster someone else runs, named by {@code CITUS_TEST_URL}. */
 final class ExternalServer implements Server {

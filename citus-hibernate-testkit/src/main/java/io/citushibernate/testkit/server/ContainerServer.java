@@ -1,4 +1,6 @@
-package io.citushibernate.testkit;
+package io.citushibernate.testkit.server;
+
+import io.citushibernate.testkit.CitusDatabase;
 
 /** The Docker provider: a {@link CitusClusterContainer} shared by the JVM's tests. */
 final class ContainerServer implements Server {
