@@ -151,7 +151,11 @@ final class Differential implements AutoCloseable {
           + "\nparameter: " + bound);
     }
     if (citus && expected.error() == null && scoped.error() != null) {
-      return new Result(Verdict.CITUS_LIMITATION, scoped.error() + " " + firstLine(scoped.message()));
+      // Does Citus fail on the statement as written too (run across shards), or only on the rewrite?
+      String unscoped = citusErrorUnscoped(s);
+      String reason = scoped.error() + " " + firstLine(scoped.message());
+      return new Result(Verdict.CITUS_LIMITATION, unscoped != null && unscoped.equals(firstLine(scoped.message()))
+          ? "unscoped alike: " + reason : "rewrite only: " + reason + (unscoped == null ? "" : " (unscoped: " + unscoped + ")"));
     }
     if (citus && expected.error() == null && scoped.error() == null && expected.updateCount() != scoped.updateCount()
         && Objects.equals(expected.rows(), scoped.rows()) && Objects.equals(expected.state(), scoped.state())) {
@@ -169,6 +173,51 @@ final class Differential implements AutoCloseable {
     }
     return expected.error() == null ? new Result(Verdict.AGREED, null)
         : new Result(Verdict.BOTH_FAILED, expected.error() + " " + firstLine(expected.message()));
+  }
+
+  /** What Citus made of a statement run with multi-shard statements refused. */
+  enum CitusRouting { ROUTED, MULTI_SHARD, FAILED }
+
+  /** Runs {@code sql} on the Citus cluster, rolled back, and tells whether Citus routed it to one shard. */
+  CitusRouting routingOnCitus(String sql, List<Object> parameters) {
+    try (PreparedStatement statement = all.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setObject(i + 1, parameters.get(i));
+      }
+      statement.execute();
+      return CitusRouting.ROUTED;
+    } catch (SQLException e) {
+      return e.getMessage() != null && e.getMessage().contains("multi-task query") ? CitusRouting.MULTI_SHARD
+          : CitusRouting.FAILED;
+    } finally {
+      try {
+        all.rollback();
+      } catch (SQLException e) {
+        throw new IllegalStateException("rollback failed", e);
+      }
+    }
+  }
+
+  /** The first line of Citus' error on {@code s} run unscoped across shards, or {@code null} when it runs. */
+  private String citusErrorUnscoped(Generated s) {
+    try {
+      allowMultiTask(all);
+      try (PreparedStatement statement = all.prepareStatement(s.sql())) {
+        for (int i = 0; i < s.parameters().size(); i++) {
+          statement.setObject(i + 1, s.parameters().get(i));
+        }
+        statement.execute();
+        return null;
+      }
+    } catch (SQLException e) {
+      return firstLine(e.getMessage());
+    } finally {
+      try {
+        all.rollback();
+      } catch (SQLException e) {
+        throw new IllegalStateException("rollback failed", e);
+      }
+    }
   }
 
   private static boolean multiTask(Outcome outcome) {

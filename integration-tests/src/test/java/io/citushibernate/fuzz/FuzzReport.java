@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FuzzReport {
   private final Map<Verdict, Integer> verdicts = new EnumMap<>(Verdict.class);
   private final Map<String, Integer> refusals = new ConcurrentHashMap<>();
-  /** The shortest statement refused for each reason: what to look at first. */
+  /** The shortest statement refused (or not run by Citus) for each reason: what to look at first. */
   private final Map<String, String> refusedExamples = new ConcurrentHashMap<>();
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, Integer> limitations = new ConcurrentHashMap<>();
@@ -39,8 +39,10 @@ final class FuzzReport {
       refusals.merge(reason, 1, Integer::sum);
       refusedExamples.merge(reason, statement.sql(), (a, b) -> a.length() <= b.length() ? a : b);
     } else if (result.verdict() == Verdict.CITUS_LIMITATION) {
-      limitations.merge(withoutStatement(result.detail(), statement.sql()).replaceAll("\"[^\"]*\"", "\"...\"")
-          .replaceAll("\\d+", "N"), 1, Integer::sum);
+      String reason = withoutStatement(result.detail(), statement.sql()).replaceAll("\"[^\"]*\"", "\"...\"")
+          .replaceAll("\\d+", "N");
+      limitations.merge(reason, 1, Integer::sum);
+      refusedExamples.merge(reason, statement.sql(), (a, b) -> a.length() <= b.length() ? a : b);
     } else if (result.verdict() == Verdict.BOTH_FAILED) {
       failures.merge(withoutStatement(result.detail(), statement.sql()).replaceAll("\"[^\"]*\"", "\"...\"")
           .replaceAll("\\d+", "N"), 1, Integer::sum);
@@ -72,7 +74,8 @@ final class FuzzReport {
         reason, refusedExamples.get(reason))));
     if (!limitations.isEmpty()) {
       sb.append("Citus limitations (R correct on PostgreSQL, not run by Citus) by reason:\n");
-      new TreeMap<>(limitations).forEach((reason, count) -> sb.append(String.format("  %6d  %s%n", count, reason)));
+      new TreeMap<>(limitations).forEach((reason, count) -> sb.append(String.format("  %6d  %s%n          e.g. %s%n",
+          count, reason, refusedExamples.get(reason))));
     }
     sb.append("invalid statements (S and R failed alike) by SQL state:\n");
     new TreeMap<>(failures).forEach((state, count) -> sb.append(String.format("  %6d  %s%n", count, state)));
