@@ -500,7 +500,8 @@ final class StatementWalker {
       cte.references++;
       ref = new TableRef(name, Catalog.Kind.UNKNOWN, null, scope, cte, visible);
     } else {
-      ref = new TableRef(name, catalog.kindOf(name), catalog.distributionColumn(name), scope, null,
+      // the catalog normalizes what it is given: the name as written, so "Events" keeps its case
+      ref = new TableRef(name, catalog.kindOf(t.getName()), catalog.distributionColumn(t.getName()), scope, null,
           visible.equals(name) ? name : name + " " + visible);
     }
     refs.add(ref);

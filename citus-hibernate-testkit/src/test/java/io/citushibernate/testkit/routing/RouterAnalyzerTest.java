@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +46,17 @@ class RouterAnalyzerTest {
     assertThat(inconsistent).isEmpty();
     assertThat(RoutingTable.ROWS).filteredOn(r -> r.verdict() == Verdict.Kind.MULTI_SHARD).hasSizeGreaterThan(10);
     assertThat(RoutingTable.ROWS).filteredOn(r -> r.verdict() == Verdict.Kind.SINGLE_SHARD).hasSizeGreaterThan(10);
+  }
+
+  @Test
+  void quotedMixedCaseTablesAreFoundInTheCatalog() {
+    // the SQL fuzzer on Citus: "Events" was taken for an unknown table, so any statement on it was routable
+    RouterAnalyzer quoted = new RouterAnalyzer(new Catalog(Map.of("\"Events\"", "org_id"), Set.of(), Set.of()));
+
+    assertThat(quoted.analyze("select * from \"Events\"", Map.of()).kind()).isEqualTo(Verdict.Kind.MULTI_SHARD);
+    assertThat(quoted.analyze("select * from \"Events\" e where e.org_id = 1", Map.of()).kind())
+        .isEqualTo(Verdict.Kind.SINGLE_SHARD);
+    assertThat(quoted.analyze("select * from events", Map.of()).kind()).isEqualTo(Verdict.Kind.NO_DISTRIBUTED_TABLE);
   }
 
   @Test
