@@ -30,7 +30,8 @@ final class Failures {
     SQLException sql = databaseError(thrown);
     String outer = thrown.getClass().getName() + ": " + firstLine(thrown.getMessage());
     return sql == null || sql == thrown ? outer
-        : outer + " <- " + sql.getClass().getSimpleName() + " [" + sql.getSQLState() + "] " + firstLine(sql.getMessage());
+        : outer + " <- " + sql.getClass().getSimpleName() + " [" + sql.getSQLState() + "] "
+            + firstLine(sql.getMessage());
   }
 
   /**

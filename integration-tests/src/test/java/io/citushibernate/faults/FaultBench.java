@@ -65,7 +65,8 @@ final class FaultBench {
         + "(CITUS_PG_BIN), not " + db.description());
     FaultBench bench = new FaultBench(db, cluster);
     for (long tenant : TENANTS) {
-      TenantContext.run(tenant, () -> bench.sessions.inTransaction(s -> s.persist(new Company(tenant, "company " + tenant))));
+      TenantContext.run(tenant, () -> bench.sessions.inTransaction(s ->
+          s.persist(new Company(tenant, "company " + tenant))));
       assertThat(bench.run(new Write(tenant, "seed", false)).committed()).isTrue();
     }
     return bench;
@@ -257,6 +258,21 @@ final class FaultBench {
     assertOutcomes(outcomes, before);
   }
 
+  /**
+   * Asserts the promises of {@link Writers#throughOutage}: prepared transactions recovered, each
+   * write whole or absent, no row under another tenant, the writes in flight failed with an
+   * exception that says the connection went (or names {@code node}), and the pool serves every
+   * tenant. Returns the tally, for the report.
+   */
+  String assertThroughOutage(Writers.Run run, Map<Long, List<String>> before, Node node, String name) {
+    long recovered = assertPreparedTransactionsRecovered();
+    String tally = assertOutcomes(run.outcomes(), before);
+    assertThat(run.failed()).as("writes in flight while %s was down", node.name()).isNotEmpty();
+    run.failed().forEach(o -> Failures.assertConnectionFailure(o.failure(), node.address()));
+    assertEveryTenantWrites("after-" + name);
+    return tally + "; prepared transactions recovered: " + recovered;
+  }
+
   /** Every row of every tenant table, as text, by tenant. */
   Map<Long, List<String>> snapshot() {
     Map<Long, List<String>> rows = new TreeMap<>();
@@ -350,6 +366,16 @@ final class FaultBench {
    */
   long recoverPreparedTransactions() {
     return adminLong("SELECT recover_prepared_transactions()");
+  }
+
+  /**
+   * Runs {@link #recoverPreparedTransactions()} and asserts that no node keeps a prepared
+   * transaction; returns how many recovery resolved.
+   */
+  long assertPreparedTransactionsRecovered() {
+    long recovered = recoverPreparedTransactions();
+    assertThat(preparedTransactions()).as("prepared transactions after recovery").isEmpty();
+    return recovered;
   }
 
   /** The prepared transactions left on every node, as {@code node: gid}. */

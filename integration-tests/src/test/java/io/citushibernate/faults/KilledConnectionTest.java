@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citushibernate.faults.FaultBench.Outcome;
 import io.citushibernate.faults.FaultBench.Phase;
 import io.citushibernate.faults.FaultBench.Write;
-import io.citushibernate.fixtures.adanalytics.Ad;
-import io.citushibernate.fixtures.adanalytics.Campaign;
-import io.citushibernate.fixtures.adanalytics.Click;
-import io.citushibernate.fixtures.adanalytics.Company;
-import io.citushibernate.fixtures.adanalytics.GeoIp;
-import io.citushibernate.fixtures.adanalytics.Impression;
-import io.citushibernate.testkit.CitusDatabase;
-import io.citushibernate.testkit.CitusTest;
 import io.citushibernate.testkit.server.ClusterControl.Node;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -21,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.hibernate.Session;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,19 +23,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * remains (no prepared transaction either), other tenants' rows are unchanged, and the same pool
  * goes on serving.
  */
-@CitusTest(requireCitus = true, entities = {Company.class, Campaign.class, Ad.class, Click.class, Impression.class,
-    GeoIp.class}, poolSize = 3)
-class KilledConnectionTest {
+class KilledConnectionTest extends AbstractFaultTest {
   /** What Citus' error says when a one-phase commit fails on a worker. */
   private static final String ONE_PHASE_COMMIT_FAILED = "could not commit transaction for shard";
-
-  CitusDatabase db;
-  FaultBench bench;
-
-  @BeforeEach
-  void seed() {
-    bench = FaultBench.seeded(db);
-  }
 
   @ParameterizedTest(name = "reference row: {0}")
   @ValueSource(booleans = {false, true})
@@ -78,8 +59,7 @@ class KilledConnectionTest {
 
     assertThat(outcome.phase()).as("the commit fails").isEqualTo(Phase.COMMIT);
     Failures.assertConnectionFailure(outcome.failure(), node.address(), ONE_PHASE_COMMIT_FAILED);
-    long recovered = bench.recoverPreparedTransactions();
-    assertThat(bench.preparedTransactions()).as("prepared transactions after recovery").isEmpty();
+    long recovered = bench.assertPreparedTransactionsRecovered();
     String tally = bench.assertOutcomes(List.of(outcome), before);
     assertThat(bench.stored(write).absent()).as("the connection died before the commit: nothing of it").isTrue();
     bench.assertEveryTenantWrites("after-" + write.name() + (write.referenceRow() ? "-2pc" : ""));

@@ -4,14 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citushibernate.faults.FaultBench.Outcome;
 import io.citushibernate.faults.FaultBench.Write;
-import io.citushibernate.fixtures.adanalytics.Ad;
-import io.citushibernate.fixtures.adanalytics.Campaign;
-import io.citushibernate.fixtures.adanalytics.Click;
-import io.citushibernate.fixtures.adanalytics.Company;
-import io.citushibernate.fixtures.adanalytics.GeoIp;
-import io.citushibernate.fixtures.adanalytics.Impression;
-import io.citushibernate.testkit.CitusDatabase;
-import io.citushibernate.testkit.CitusTest;
 import io.citushibernate.testkit.server.ClusterControl.Node;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -20,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,24 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * or absent once Citus recovered its prepared transactions, no other tenant's rows change, and the
  * same pool serves every tenant once the worker is back.
  */
-@CitusTest(requireCitus = true, entities = {Company.class, Campaign.class, Ad.class, Click.class, Impression.class,
-    GeoIp.class}, poolSize = 3)
-class WorkerFaultTest {
-  CitusDatabase db;
-  FaultBench bench;
-
-  @BeforeEach
-  void seed() {
-    bench = FaultBench.seeded(db);
-  }
-
-  @AfterEach
-  void startStoppedNodes() {
-    if (bench != null) {
-      bench.startStoppedNodes();
-    }
-  }
-
+class WorkerFaultTest extends AbstractFaultTest {
   /**
    * Without a reference row the tenant's transaction lives on its worker alone (Citus commits it
    * in one phase); with one it spans every node (two phases).
@@ -68,8 +41,7 @@ class WorkerFaultTest {
 
     assertThat(outcome.committed()).as("a transaction whose worker stopped").isFalse();
     Failures.assertConnectionFailure(outcome.failure(), worker.address());
-    long recovered = bench.recoverPreparedTransactions();
-    assertThat(bench.preparedTransactions()).as("prepared transactions after recovery").isEmpty();
+    long recovered = bench.assertPreparedTransactionsRecovered();
     String tally = bench.assertOutcomes(List.of(outcome), before);
     assertThat(bench.stored(write).absent()).as("the transaction failed before its commit: nothing of it").isTrue();
     bench.assertEveryTenantWrites("after-worker-stopped-midway");
@@ -91,33 +63,11 @@ class WorkerFaultTest {
     long tenant = 4;
     Node worker = bench.workerOf(tenant);
     Map<Long, List<String>> before = bench.snapshot();
-    Writers writers = new Writers(bench, "worker-stopped-in-commit", List.of(tenant, tenant), n -> true);
-    List<Outcome> outcomes;
-    Duration recovery;
-    try {
-      writers.awaitCommitted(0, 10);
-      bench.stop(worker);
-      FaultBench.sleep(500); // the writers run into the stopped worker meanwhile
-      bench.start(worker);
-      long back = System.nanoTime();
-      writers.awaitCommitted(writers.committed(), 1);
-      recovery = Duration.ofNanos(System.nanoTime() - back);
-      writers.awaitCommitted(writers.committed(), 10);
-    } finally {
-      outcomes = writers.stop();
-    }
-
-    long recovered = bench.recoverPreparedTransactions();
-    assertThat(bench.preparedTransactions()).as("prepared transactions after recovery").isEmpty();
-    String tally = bench.assertOutcomes(outcomes, before);
-    List<Outcome> failed = outcomes.stream().filter(o -> !o.committed()).toList();
-    assertThat(failed).as("writes while the worker was down").isNotEmpty();
-    failed.forEach(o -> Failures.assertConnectionFailure(o.failure(), worker.address()));
-    bench.assertEveryTenantWrites("after-worker-stopped-in-commit");
-
+    Writers.Run run = Writers.throughOutage(bench, "worker-stopped-in-commit", List.of(tenant, tenant), n -> true,
+        worker, 500, 10);
     FaultReport.record("worker " + worker.address() + " stopped for 0.5 s while two threads commit tenant " + tenant
-        + "'s two-phase transactions", Failures.distinct(failed), tally + "; prepared transactions recovered: " + recovered,
-        recovery);
+        + "'s two-phase transactions", Failures.distinct(run.failed()),
+        bench.assertThroughOutage(run, before, worker, "worker-stopped-in-commit"), run.recovery());
   }
 
   /**
@@ -159,7 +109,7 @@ class WorkerFaultTest {
     Duration recovery = bench.awaitRecovery(tenant);
     FaultBench.Stored beforeRecovery = bench.stored(write);
     List<String> prepared = bench.preparedTransactions();
-    long recovered = bench.recoverPreparedTransactions();
+    long recovered = bench.assertPreparedTransactionsRecovered();
 
     assertThat(outcome.committed()).as("the coordinator committed: the application's commit succeeds, %s",
         outcome.failure() == null ? "" : Failures.describe(outcome.failure())).isTrue();
@@ -168,7 +118,6 @@ class WorkerFaultTest {
     assertThat(beforeRecovery.rows()).as("before recovery, the worker's part is prepared, not committed")
         .isNotEqualTo(write.complete());
     assertThat(recovered).as("prepared transactions recovery committed").isEqualTo(prepared.size());
-    assertThat(bench.preparedTransactions()).as("prepared transactions after recovery").isEmpty();
     String tally = bench.assertOutcomes(List.of(outcome), before);
     bench.assertEveryTenantWrites("after-worker-stopped-between-phases");
 

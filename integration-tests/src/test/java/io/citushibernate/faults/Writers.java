@@ -2,6 +2,8 @@ package io.citushibernate.faults;
 
 import io.citushibernate.faults.FaultBench.Outcome;
 import io.citushibernate.faults.FaultBench.Write;
+import io.citushibernate.testkit.server.ClusterControl.Node;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,7 +15,6 @@ import java.util.function.LongPredicate;
  * model of what they did: every write's outcome as the application saw it, in order.
  */
 final class Writers {
-  private final FaultBench bench;
   private final List<Thread> threads = new ArrayList<>();
   private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -24,7 +25,6 @@ final class Writers {
    * tenant; the n-th write of a thread has a reference row when {@code referenceRow} says so.
    */
   Writers(FaultBench bench, String name, List<Long> tenants, LongPredicate referenceRow) {
-    this.bench = bench;
     for (int i = 0; i < tenants.size(); i++) {
       long tenant = tenants.get(i);
       String prefix = name + "-" + i + "-";
@@ -57,8 +57,46 @@ final class Writers {
     if (committed() < since + count) {
       Outcome last = outcomes.stream().reduce((a, b) -> b).orElse(null);
       throw new AssertionError("the writers committed " + (committed() - since) + " of " + count
-          + " writes; the last outcome: " + (last == null || last.committed() ? last : Failures.describe(last.failure())));
+          + " writes; the last outcome: "
+          + (last == null || last.committed() ? last : Failures.describe(last.failure())));
     }
+  }
+
+  /** What writers did through a node's outage: every outcome, and how soon after it a write committed. */
+  record Run(List<Outcome> outcomes, Duration recovery) {
+    List<Outcome> failed() {
+      return outcomes.stream().filter(o -> !o.committed()).toList();
+    }
+  }
+
+  /**
+   * Writes with a thread per entry of {@code tenants} while {@code node} stops, stays down for
+   * {@code downMillis} and starts again, until {@code commits} writes committed before the stop and
+   * as many after the start.
+   */
+  static Run throughOutage(FaultBench bench, String name, List<Long> tenants, LongPredicate referenceRow, Node node,
+      long downMillis, long commits) throws InterruptedException {
+    Writers writers = new Writers(bench, name, tenants, referenceRow);
+    Duration recovery;
+    try {
+      writers.awaitCommitted(0, commits);
+      bench.stop(node);
+      FaultBench.sleep(downMillis);
+      bench.start(node);
+      recovery = writers.awaitNextCommit();
+      writers.awaitCommitted(writers.committed(), commits);
+    } catch (RuntimeException | Error e) {
+      writers.stop();
+      throw e;
+    }
+    return new Run(writers.stop(), recovery);
+  }
+
+  /** Waits for the next commit; returns how long it took (informational). */
+  Duration awaitNextCommit() {
+    long start = System.nanoTime();
+    awaitCommitted(committed(), 1);
+    return Duration.ofNanos(System.nanoTime() - start);
   }
 
   /** Stops the threads after their current write; returns every outcome. */
