@@ -1,6 +1,8 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.testkit.server.ClusterControl;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 
@@ -73,4 +75,11 @@ public interface CitusDatabase {
 
   /** Empties every table of the schema in one {@code TRUNCATE ... RESTART IDENTITY CASCADE}. */
   void truncateAll();
+
+  /**
+   * Stops and starts the nodes of the cluster, for fault tests: present only on the local Citus
+   * cluster the testkit starts itself ({@link Kind#LOCAL_CITUS}); a fault test skips itself where
+   * it is empty. The cluster is the JVM's, shared with every other test database.
+   */
+  Optional<ClusterControl> clusterControl();
 }

@@ -1,5 +1,6 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.testkit.server.ClusterControl;
 import io.citushibernate.testkit.server.Providers;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 
@@ -147,6 +149,11 @@ public final class CitusTestDatabase implements CitusDatabase, AutoCloseable {
   @Override
   public void truncateAll() {
     database.truncateAll();
+  }
+
+  @Override
+  public Optional<ClusterControl> clusterControl() {
+    return database.clusterControl();
   }
 
   /** Closes the session factory and the pool, and drops the schema. */

@@ -10,6 +10,7 @@ import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testkit.routing.Catalog;
 import io.citushibernate.testkit.routing.RouterAnalyzer;
 import io.citushibernate.testkit.routing.Verdict;
+import io.citushibernate.testkit.server.ClusterControl;
 import io.citushibernate.testkit.server.Server;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -280,6 +282,11 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot truncate the tables of " + schema + ": " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public Optional<ClusterControl> clusterControl() {
+    return server.clusterControl();
   }
 
   // ---- test lifecycle ----

@@ -16,8 +16,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -32,17 +37,21 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (LocalCitusCluster cluster = new LocalCitusCluster(binDir).withWorkers(2).start()) { ... }
  * }</pre>
+ *
+ * <p>It is the one server whose nodes tests can stop and start ({@link ClusterControl}).
  */
-final class LocalCitusCluster implements Server {
+final class LocalCitusCluster implements Server, ClusterControl {
   private static final Logger LOG = LoggerFactory.getLogger(LocalCitusCluster.class);
+  private static final String HOST = "127.0.0.1";
 
   private final Path bin;
   private int workers = 2;
   private boolean citus = true;
   private String osUser;
   private Path base;
-  private final List<Path> dataDirs = new ArrayList<>();
-  private final List<Integer> ports = new ArrayList<>();
+  /** Each node's data directory, the coordinator first. */
+  private final Map<Node, Path> dataDirs = new LinkedHashMap<>();
+  private final Set<Node> stopped = ConcurrentHashMap.newKeySet();
 
   LocalCitusCluster(Path bin) {
     this.bin = bin;
@@ -69,8 +78,7 @@ final class LocalCitusCluster implements Server {
   }
 
   LocalCitusCluster start() {
-    boolean root = "root".equals(System.getProperty("user.name"));
-    String runAs = root ? (osUser != null ? osUser : "postgres") : null;
+    String runAs = runAs();
     try {
       base = Files.createTempDirectory("citus-testkit-");
       if (runAs != null) {
@@ -82,22 +90,21 @@ final class LocalCitusCluster implements Server {
         exec(runAs, bin.resolve("initdb").toString(), "-D", dir.toString(), "-U", "postgres", "--auth=trust",
             "-E", "UTF8", "--no-locale", "--no-sync");
         Files.writeString(dir.resolve("postgresql.conf"), String.join("\n",
-            "", "port = " + port, "listen_addresses = '127.0.0.1'", "unix_socket_directories = '" + dir + "'",
+            "", "port = " + port, "listen_addresses = '" + HOST + "'", "unix_socket_directories = '" + dir + "'",
             "max_connections = 200", "fsync = off", "synchronous_commit = off", "full_page_writes = off",
             citus ? "shared_preload_libraries = 'citus'" : "", ""), StandardCharsets.UTF_8,
             StandardOpenOption.APPEND);
-        exec(runAs, bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-l", dir.resolve("server.log").toString(),
-            "-w", "-t", "60", "start");
-        dataDirs.add(dir);
-        ports.add(port);
+        pgCtlStart(runAs, dir);
+        dataDirs.put(new Node(i == 0 ? "coordinator" : "worker" + i, HOST, port), dir);
       }
       if (citus) {
+        List<Integer> ports = ports();
         for (int port : ports) {
           sql(port, "CREATE EXTENSION IF NOT EXISTS citus");
         }
-        sql(ports.get(0), "SELECT citus_set_coordinator_host('127.0.0.1', " + ports.get(0) + ")");
+        sql(ports.get(0), "SELECT citus_set_coordinator_host('" + HOST + "', " + ports.get(0) + ")");
         for (int i = 1; i < ports.size(); i++) {
-          sql(ports.get(0), "SELECT citus_add_node('127.0.0.1', " + ports.get(i) + ")");
+          sql(ports.get(0), "SELECT citus_add_node('" + HOST + "', " + ports.get(i) + ")");
         }
       }
       LOG.info("Started {}", description());
@@ -116,7 +123,7 @@ final class LocalCitusCluster implements Server {
 
   @Override
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + ports.get(0) + "/postgres";
+    return url(coordinator().port());
   }
 
   @Override
@@ -131,16 +138,74 @@ final class LocalCitusCluster implements Server {
 
   @Override
   public String description() {
+    List<Integer> ports = ports();
     return "local " + (citus ? "Citus" : "PostgreSQL") + " cluster from " + bin + ": coordinator on port "
         + (ports.isEmpty() ? "?" : ports.get(0)) + ", " + Math.max(0, ports.size() - 1) + " worker(s) on "
         + (ports.size() > 1 ? ports.subList(1, ports.size()) : "[]");
   }
 
   @Override
+  public Optional<ClusterControl> clusterControl() {
+    return Optional.of(this);
+  }
+
+  // ---- ClusterControl ----
+
+  @Override
+  public Node coordinator() {
+    return List.copyOf(dataDirs.keySet()).get(0);
+  }
+
+  @Override
+  public List<Node> workers() {
+    List<Node> nodes = List.copyOf(dataDirs.keySet());
+    return nodes.subList(1, nodes.size());
+  }
+
+  @Override
+  public void stop(Node node) {
+    Path dir = dataDir(node);
+    if (stopped.contains(node)) {
+      throw new IllegalStateException(node.name() + " is already stopped");
+    }
+    exec(runAs(), bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-m", "fast", "-w", "-t", "60", "stop");
+    stopped.add(node);
+    LOG.info("Stopped {} on port {}", node.name(), node.port());
+  }
+
+  @Override
+  public void start(Node node) {
+    Path dir = dataDir(node);
+    if (!stopped.contains(node)) {
+      throw new IllegalStateException(node.name() + " is running");
+    }
+    pgCtlStart(runAs(), dir);
+    stopped.remove(node);
+    LOG.info("Started {} on port {} again", node.name(), node.port());
+  }
+
+  @Override
+  public Connection connectTo(Node node) throws SQLException {
+    dataDir(node);
+    return DriverManager.getConnection(url(node.port()), "postgres", "");
+  }
+
+  private Path dataDir(Node node) {
+    Path dir = dataDirs.get(node);
+    if (dir == null) {
+      throw new IllegalArgumentException(node + " is not a node of " + description());
+    }
+    return dir;
+  }
+
+  @Override
   public void close() {
-    boolean root = "root".equals(System.getProperty("user.name"));
-    String runAs = root ? (osUser != null ? osUser : "postgres") : null;
-    for (Path dir : dataDirs) {
+    String runAs = runAs();
+    for (Map.Entry<Node, Path> node : dataDirs.entrySet()) {
+      if (stopped.contains(node.getKey())) {
+        continue;
+      }
+      Path dir = node.getValue();
       try {
         exec(runAs, bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-m", "immediate", "-w", "stop");
       } catch (RuntimeException e) {
@@ -157,8 +222,27 @@ final class LocalCitusCluster implements Server {
     }
   }
 
+  private List<Integer> ports() {
+    return dataDirs.keySet().stream().map(Node::port).toList();
+  }
+
+  /** The user that runs the servers: none (this process's) unless the tests run as root. */
+  private String runAs() {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    return root ? (osUser != null ? osUser : "postgres") : null;
+  }
+
+  private void pgCtlStart(String runAs, Path dir) {
+    exec(runAs, bin.resolve("pg_ctl").toString(), "-D", dir.toString(), "-l", dir.resolve("server.log").toString(),
+        "-w", "-t", "60", "start");
+  }
+
+  private static String url(int port) {
+    return "jdbc:postgresql://" + HOST + ":" + port + "/postgres";
+  }
+
   private static void sql(int port, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "");
+    try (Connection c = DriverManager.getConnection(url(port), "postgres", "");
         Statement s = c.createStatement()) {
       s.execute(sql);
     }

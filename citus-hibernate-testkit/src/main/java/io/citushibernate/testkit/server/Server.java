@@ -4,6 +4,7 @@ import io.citushibernate.testkit.CitusDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -39,6 +40,11 @@ public interface Server extends AutoCloseable {
       p.setProperty("currentSchema", schema);
     }
     return DriverManager.getConnection(jdbcUrl(), p);
+  }
+
+  /** Control over the nodes, for fault tests: only where the testkit runs the cluster itself. */
+  default Optional<ClusterControl> clusterControl() {
+    return Optional.empty();
   }
 
   /** Stops the server if the testkit started it. */

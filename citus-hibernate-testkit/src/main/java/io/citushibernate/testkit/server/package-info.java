@@ -11,7 +11,9 @@
  *
  * <p>This package knows nothing of schemas, entities or routing; it uses the API package only for
  * {@link io.citushibernate.testkit.CitusDatabase.Kind}, the name of each provider. Users touch
- * {@link io.citushibernate.testkit.server.CitusClusterContainer} at most, to run a Citus cluster in
- * Docker themselves; the providers behind the interface stay package-private.
+ * {@link io.citushibernate.testkit.server.CitusClusterContainer}, to run a Citus cluster in Docker
+ * themselves, and {@link io.citushibernate.testkit.server.ClusterControl}, to stop and start the
+ * nodes of the local cluster in fault tests; the providers behind the interface stay
+ * package-private.
  */
 package io.citushibernate.testkit.server;
