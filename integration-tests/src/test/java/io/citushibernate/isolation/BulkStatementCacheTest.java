@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * After a bulk statement, {@link ConcurrentIsolationTest} reads past the second-level cache for
+ * After a bulk statement, {@link IsolationWorkload} reads past the second-level cache for
  * the rest of the transaction and expects to see the statement's effect. A READ_WRITE region
  * still holds the row from before the statement until the transaction ends, and
  * {@code Session.find} ignored the session's {@code CacheMode.IGNORE} and served it: the stress
@@ -47,7 +47,7 @@ class BulkStatementCacheTest {
               .executeUpdate();
           assertThat(n).as("the tenant's own campaign only").isEqualTo(1);
           s.clear();
-          ConcurrentIsolationTest.readPastSecondLevelCache(s);
+          IsolationWorkload.readPastSecondLevelCache(s);
           assertThat(SecondLevelCache.containsEntity(db.sessionFactory, Campaign.class, id, tenant))
               .as("a READ_WRITE region keeps the row until the transaction ends").isTrue();
           db.clearStatements();
