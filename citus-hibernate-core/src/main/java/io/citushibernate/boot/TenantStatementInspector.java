@@ -40,6 +40,14 @@ final class TenantStatementInspector implements StatementInspector {
     this.parameterizer = bindAsParameter ? bindWhenPrepared : null;
   }
 
+  /**
+   * The rewriter and its cache of analysed statements; package-private, for the tests that watch
+   * the cache's size over a long run (integration-tests' {@code io.citushibernate.boot.RewriteCache}).
+   */
+  StatementRewriter rewriter() {
+    return rewriter;
+  }
+
   @Override
   public String inspect(String sql) {
     String input = previous == null ? sql : previous.inspect(sql);

@@ -46,6 +46,20 @@ public final class TenantBinding {
     return connection instanceof TenantBindingConnection bound ? bound.target : connection;
   }
 
+  /**
+   * How many SQL texts have their plan (or the lack of one) cached; package-private, for the
+   * tests that watch the cache's size over a long run (integration-tests'
+   * {@code io.citushibernate.jdbc.BindingPlans}).
+   */
+  static int cachedPlans() {
+    return PLANS.size();
+  }
+
+  /** The most plans {@link #cachedPlans} keeps, give or take what concurrent threads add at once. */
+  static int planCacheLimit() {
+    return MAX_PLANS;
+  }
+
   static TenantBindingPlan planOf(String sql) {
     Object cached = PLANS.get(sql);
     if (cached == null) {
