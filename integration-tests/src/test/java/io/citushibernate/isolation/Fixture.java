@@ -22,11 +22,15 @@ import org.hibernate.SessionFactory;
  * provider's cache manager is shared by the whole JVM).
  */
 final class Fixture implements AutoCloseable {
+  /** The JCache provider of the second-level cache. */
+  static final String CACHE_PROVIDER = "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider";
   private static final AtomicInteger INSTANCES = new AtomicInteger();
 
   final CitusTestDatabase database;
   final SessionFactory sessionFactory;
   final int poolSize;
+  /** The prefix of this fixture's cache region names. */
+  final String regionPrefix;
 
   private Fixture(CitusTestDatabase.Builder builder, int poolSize, List<Class<?>> entities,
       Map<String, Object> extra) {
@@ -34,9 +38,10 @@ final class Fixture implements AutoCloseable {
     settings.put("hibernate.cache.use_second_level_cache", "true");
     settings.put("hibernate.cache.use_query_cache", "true");
     settings.put("hibernate.cache.region.factory_class", "jcache");
-    settings.put("hibernate.javax.cache.provider", "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider");
+    settings.put("hibernate.javax.cache.provider", CACHE_PROVIDER);
     settings.put("hibernate.javax.cache.missing_cache_strategy", "create");
-    settings.put("hibernate.cache.region_prefix", "isolation-" + INSTANCES.incrementAndGet());
+    regionPrefix = "isolation-" + INSTANCES.incrementAndGet();
+    settings.put("hibernate.cache.region_prefix", regionPrefix);
     settings.putAll(extra);
     this.poolSize = poolSize;
     database = builder.entities(entities).properties(settings).poolSize(poolSize).open();
