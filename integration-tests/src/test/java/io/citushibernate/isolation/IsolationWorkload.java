@@ -145,7 +145,14 @@ final class IsolationWorkload implements AutoCloseable {
 
   /** A database for the workload: tenants bound as {@code binding}, pool of {@value #POOL}, caches on. */
   static Fixture database(String binding) {
-    return Fixture.adAnalytics(POOL, binding, Map.of("hibernate.cache.auto_evict_collection_cache", "true"));
+    return database(binding, Map.of());
+  }
+
+  /** The same with more Hibernate {@code settings}. */
+  static Fixture database(String binding, Map<String, Object> settings) {
+    Map<String, Object> all = new HashMap<>(settings);
+    all.put("hibernate.cache.auto_evict_collection_cache", "true");
+    return Fixture.adAnalytics(POOL, binding, all);
   }
 
   /**

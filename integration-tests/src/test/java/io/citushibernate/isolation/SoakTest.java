@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,8 @@ import java.util.function.ToLongFunction;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
 import javax.cache.Caching;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The {@link IsolationWorkload} in rounds of {@value #ROUND} transactions until its time is up,
  * in each tenant binding mode, watching what a long run piles up. After each round: the heap used
- * after a full collection, the rewrite cache, the JDBC layer's binding plans and the second-level
- * and query cache entries. At the end: no isolation violation, the database equal to the model,
+ * after a full collection, the rewrite cache, the JDBC layer's binding plans, Hibernate's query
+ * plans and the second-level and query cache entries. At the end: no isolation violation, the database equal to the model,
  * the caches bounded and done growing once warmed up, and the heap grown neither in all nor per
  * transaction (no timing is asserted). The figures go to {@code target/soak-report.txt}.
  *
@@ -58,6 +61,14 @@ class SoakTest {
   static final int MIN_ROUNDS = WARM_UP_ROUNDS + 9;
   static final int CAMPAIGNS_PER_TENANT = 4;
   /**
+   * Hibernate's query plan cache, bounded (default 2,048) so that it fills during warm-up:
+   * Hibernate 6.6 caches the plan of every new CriteriaQuery under the query object itself, one
+   * entry of about 13 KiB for each execution of the workload's Criteria operation, which
+   * filled the default bound over some 20,000 transactions, growing the heap by 1.4 KiB a
+   * transaction until then (Hibernate 7 does not cache them).
+   */
+  static final int QUERY_PLANS = 64;
+  /**
    * How much the heap may grow in all: +10% and 8 MiB, several times what a clean run moves (about
    * 1 MiB: the spread of full collections, and bounded caches filling, such as the binding plans
    * of literal SQL texts). A long run piles a small leak up past it: a string kept per statement
@@ -75,7 +86,7 @@ class SoakTest {
 
   /** What was measured after one round. */
   record Sample(int round, long transactions, long seconds, long heapBytes, int rewriteCache, int bindingPlans,
-      long entityCacheEntries, long queryCacheEntries, long modelRows) {
+      int queryPlans, long entityCacheEntries, long queryCacheEntries, long modelRows) {
   }
 
   /**
@@ -111,7 +122,8 @@ class SoakTest {
   @ValueSource(strings = {"literal", "parameter"})
   void longRunKeepsTenantsApartWithoutGrowing(String binding) throws Exception {
     long budget = TimeUnit.SECONDS.toNanos(SECONDS) / 2;
-    try (Fixture db = IsolationWorkload.database(binding);
+    Map<String, Object> settings = Map.of(AvailableSettings.QUERY_PLAN_CACHE_MAX_SIZE, QUERY_PLANS);
+    try (Fixture db = IsolationWorkload.database(binding, settings);
         IsolationWorkload workload = new IsolationWorkload(db, CAMPAIGNS_PER_TENANT)) {
       assertThat(db.poolSize).isLessThan(THREADS);
       List<Sample> samples = new ArrayList<>();
@@ -156,8 +168,10 @@ class SoakTest {
   private static Sample sample(int round, IsolationWorkload workload, Fixture db, long seconds) {
     db.clearStatements(); // the statement recording is the test's, not the library's
     long[] entries = cacheEntries(db.regionPrefix);
+    int queryPlans = db.sessionFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache()
+        .getNumberOfCachedQueryPlans();
     return new Sample(round, workload.transactions(), seconds, heapAfterFullCollection(),
-        RewriteCache.cachedStatements(db.sessionFactory), BindingPlans.cached(), entries[0], entries[1],
+        RewriteCache.cachedStatements(db.sessionFactory), BindingPlans.cached(), queryPlans, entries[0], entries[1],
         workload.modelRows());
   }
 
@@ -199,12 +213,12 @@ class SoakTest {
         + "%d threads, %d tenants, pool %d, at most %d campaigns a tenant%n", binding, SEED, seconds, samples.size(),
         ROUND, workload.transactions(), THREADS, TENANTS, POOL, CAMPAIGNS_PER_TENANT));
     out.append("operations ").append(new TreeMap<>(workload.counts())).append('\n');
-    out.append(String.format("%5s %12s %7s %9s %13s %13s %13s %12s %10s%n", "round", "transactions", "seconds",
-        "heap MiB", "rewrite cache", "binding plans", "entity cache", "query cache", "model rows"));
+    out.append(String.format("%5s %12s %7s %9s %13s %13s %12s %13s %12s %10s%n", "round", "transactions", "seconds",
+        "heap MiB", "rewrite cache", "binding plans", "query plans", "entity cache", "query cache", "model rows"));
     for (Sample s : samples) {
-      out.append(String.format("%5d %12d %7d %9.1f %13d %13d %13d %12d %10d%n", s.round(), s.transactions(),
-          s.seconds(), s.heapBytes() / 1048576.0, s.rewriteCache(), s.bindingPlans(), s.entityCacheEntries(),
-          s.queryCacheEntries(), s.modelRows()));
+      out.append(String.format("%5d %12d %7d %9.1f %13d %13d %12d %13d %12d %10d%n", s.round(), s.transactions(),
+          s.seconds(), s.heapBytes() / 1048576.0, s.rewriteCache(), s.bindingPlans(), s.queryPlans(),
+          s.entityCacheEntries(), s.queryCacheEntries(), s.modelRows()));
     }
     if (samples.size() >= WARM_UP_ROUNDS + 3) {
       out.append(HeapGrowth.of(samples)).append('\n');
