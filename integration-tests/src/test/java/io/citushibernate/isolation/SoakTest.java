@@ -61,11 +61,10 @@ class SoakTest {
   static final int MIN_ROUNDS = WARM_UP_ROUNDS + 9;
   static final int CAMPAIGNS_PER_TENANT = 4;
   /**
-   * Hibernate's query plan cache, bounded (default 2,048) so that it fills during warm-up:
-   * Hibernate 6.6 caches the plan of every new CriteriaQuery under the query object itself, one
-   * entry of about 13 KiB for each execution of the workload's Criteria operation, which
-   * filled the default bound over some 20,000 transactions, growing the heap by 1.4 KiB a
-   * transaction until then (Hibernate 7 does not cache them).
+   * Hibernate's query plan cache, bounded lower than its default of 2,048 so that it fills during
+   * warm-up. Hibernate 6.6 caches the plan of every new CriteriaQuery under the query object
+   * itself: about 13 KiB for each run of the workload's Criteria operation (one transaction in
+   * ten), 1.4 KiB a transaction until the bound, some 20,000 transactions in. Hibernate 7 does not.
    */
   static final int QUERY_PLANS = 64;
   /**
