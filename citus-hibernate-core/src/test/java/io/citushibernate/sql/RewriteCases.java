@@ -72,6 +72,10 @@ final class RewriteCases {
       IN  select c1_0.id,c1_0.name from campaigns c1_0 join ads a1_0 on c1_0.id=a1_0.campaign_id where c1_0.id=? for update of c1_0
       OUT SELECT c1_0.id, c1_0.name FROM campaigns c1_0 JOIN ads a1_0 ON c1_0.id = a1_0.campaign_id WHERE c1_0.id = ? AND c1_0.company_id = 5 AND a1_0.company_id = 5 FOR UPDATE OF c1_0
 
+      # FOR UPDATE OF a table without alias: the name is a qualifier, not a second reference to scope
+      IN  select id from campaigns where id=? for update of campaigns
+      OUT SELECT id FROM campaigns WHERE id = ? AND campaigns.company_id = 5 FOR UPDATE OF campaigns
+
       # Hibernate: jsonb bind with cast
       IN  select c1_0.id from clicks c1_0 where c1_0.user_data=cast(? as jsonb)
       OUT SELECT c1_0.id FROM clicks c1_0 WHERE c1_0.user_data = cast(? AS jsonb) AND c1_0.company_id = 5
