@@ -59,8 +59,10 @@ class TenantBindingTest {
   void aParameterWrittenIntoTheTenantColumnMustBeBoundToTheTenant() throws Exception {
     String insert = "insert into campaigns (company_id, id, name) values (?, ?, ?) "
         + TenantBindingPlan.marker(TenantType.LONG, new int[0], new int[] {1});
-    String update = "update campaigns set company_id = ?, name = ? where company_id = ? and id = ? "
-        + TenantBindingPlan.marker(TenantType.LONG, new int[] {3}, new int[] {1});
+    // (an UPDATE ... SET company_id = ? would do, but Citus refuses any parameter there)
+    String upsert = "insert into campaigns (company_id, id, name) values (?, ?, ?) on conflict (company_id, id) "
+        + "do update set name = ? where campaigns.company_id = ? and excluded.id = ? "
+        + TenantBindingPlan.marker(TenantType.LONG, new int[] {5}, new int[] {1});
     TenantContext.call(1L, () -> {
       try (Connection c = TenantBinding.wrap(pool.getConnection())) {
         c.setAutoCommit(false);
@@ -74,11 +76,13 @@ class TenantBindingTest {
           ps.setString(3, "x");
           assertThat(ps.executeUpdate()).isEqualTo(1);
         }
-        try (PreparedStatement ps = c.prepareStatement(update)) {
+        try (PreparedStatement ps = c.prepareStatement(upsert)) {
           assertThatThrownBy(() -> ps.setInt(1, 2)).isInstanceOf(TenantMismatchException.class);
           ps.setInt(1, 1);
-          ps.setString(2, "y");
-          ps.setLong(3, 9); // the application's third parameter, after the tenant placeholder
+          ps.setLong(2, 9);
+          ps.setString(3, "z");
+          ps.setString(4, "y");
+          ps.setLong(5, 9); // the application's fifth parameter, after the tenant placeholder
           assertThat(ps.executeUpdate()).isEqualTo(1);
         }
         try (Statement s = TenantBinding.unwrap(c).createStatement();
