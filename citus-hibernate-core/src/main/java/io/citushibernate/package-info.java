@@ -1,6 +1,16 @@
 /**
- * citus-hibernate: multi-tenant Hibernate/JPA applications on Citus. This package holds the typed
- * exceptions every refusal raises (all {@link io.citushibernate.CitusHibernateException}s); the
- * pipeline runs mapping, tenant, sql, jdbc, event, schema, and boot ties them into Hibernate.
+ * citus-hibernate: multi-tenant Hibernate/JPA applications on Citus. This package holds the
+ * vocabulary every other package shares: the typed exceptions every refusal raises (all
+ * {@link io.citushibernate.CitusHibernateException}s) and the names of the settings
+ * ({@link io.citushibernate.CitusSettings}).
+ *
+ * <p>Public API: this package, {@code annotation}, {@code tenant}, {@code boot} and
+ * {@code schema}. Everything under {@code io.citushibernate.internal} may change in any release.
+ * The pipeline, each step importing only the steps before it (pinned by an ArchUnit test):
+ * {@code annotation} and this package → {@code internal.config} → {@code tenant} →
+ * {@code boot} (what an application names in Hibernate's settings) →
+ * {@code internal.mapping} → {@code internal.sql} → {@code internal.jdbc} →
+ * {@code internal.event} → {@code internal.schema} and {@code schema} → {@code internal.cache} →
+ * {@code internal.boot} (wiring only).
  */
 package io.citushibernate;

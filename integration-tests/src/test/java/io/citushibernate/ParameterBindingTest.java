@@ -3,7 +3,7 @@ package io.citushibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.citushibernate.boot.CitusSettings;
+import io.citushibernate.CitusSettings;
 import io.citushibernate.fixtures.adanalytics.Ad;
 import io.citushibernate.fixtures.adanalytics.Campaign;
 import io.citushibernate.tenant.TenantContext;

@@ -1,6 +1,6 @@
 package io.citushibernate.benchmarks;
 
-import io.citushibernate.sql.StatementRewriter;
+import io.citushibernate.internal.sql.StatementRewriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jol.info.GraphLayout;

@@ -1,6 +1,6 @@
 package io.citushibernate.benchmarks;
 
-import io.citushibernate.sql.StatementRewriter;
+import io.citushibernate.internal.sql.StatementRewriter;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,7 @@
 package io.citushibernate.benchmarks;
 
-import io.citushibernate.sql.StatementRewriter;
-import io.citushibernate.sql.TenantType;
+import io.citushibernate.internal.sql.StatementRewriter;
+import io.citushibernate.tenant.TenantType;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.tenant.TenantScope;
 import java.util.concurrent.TimeUnit;

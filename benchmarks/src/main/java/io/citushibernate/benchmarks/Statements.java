@@ -1,7 +1,7 @@
 package io.citushibernate.benchmarks;
 
-import io.citushibernate.sql.TenantTable;
-import io.citushibernate.sql.TenantTables;
+import io.citushibernate.internal.mapping.TenantTable;
+import io.citushibernate.internal.mapping.TenantTables;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,8 @@
 package io.citushibernate.schema;
 
+import io.citushibernate.internal.schema.CitusSchema;
 import io.citushibernate.CitusHibernateException;
-import io.citushibernate.mapping.TenantModel;
+import io.citushibernate.internal.mapping.TenantModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -68,7 +69,7 @@ public final class CitusDdl {
       MetadataSources sources = new MetadataSources(registry);
       entities.forEach(sources::addAnnotatedClass);
       Metadata metadata = sources.buildMetadata();
-      CitusSchema.apply(metadata, TenantModel.of(metadata), boot, Distribution.Target.SCRIPT);
+      CitusSchema.applyForScript(metadata, TenantModel.of(metadata), boot);
       StringWriter out = new StringWriter();
       Map<String, Object> export = new HashMap<>(boot);
       export.put("jakarta.persistence.schema-generation.database.action", "none");

@@ -1,5 +1,6 @@
 /**
- * Citus-ready schema export: composite keys written when an export starts, the Citus
- * distribution calls, and the offline DDL script for Liquibase and Flyway users.
+ * The offline Citus DDL script ({@link io.citushibernate.schema.CitusDdl}) for teams that run
+ * their migrations with Liquibase or Flyway. The export itself lives in
+ * {@code io.citushibernate.internal.schema}. Public API.
  */
 package io.citushibernate.schema;

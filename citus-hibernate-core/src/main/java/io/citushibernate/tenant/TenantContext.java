@@ -3,7 +3,6 @@ package io.citushibernate.tenant;
 import io.citushibernate.InvalidTenantException;
 import io.citushibernate.MissingTenantException;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -20,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * Scopes nest: closing one restores the one it replaced. Every statement on a tenant table runs
  * for {@link #current()}; with no tenant it is refused, unless it runs in a cross-tenant scope.
- * Values are {@code Long}, {@code Integer}, {@code UUID} or {@code String}. Other threads do not
+ * Values follow {@link TenantType}'s rules: a whole number, a {@code UUID} or a {@code String}. Other threads do not
  * inherit the tenant: use {@link TenantPropagation}.
  */
 public final class TenantContext {
@@ -32,7 +31,7 @@ public final class TenantContext {
 
   /** Sets {@code tenant} for this thread until the returned scope is closed. */
   public static TenantScope open(Object tenant) {
-    return push(new TenantState(checkValue(tenant), null));
+    return push(new TenantState(TenantType.checkValue(tenant), null));
   }
 
   /**
@@ -137,7 +136,7 @@ public final class TenantContext {
 
   /** {@code tenant} in {@link #scope()}'s form: whole numbers as {@code Long}, anything else as it is. */
   public static Object scopeOf(Object tenant) {
-    return tenant instanceof Integer || tenant instanceof Short ? (Object) ((Number) tenant).longValue() : tenant;
+    return TenantType.normalized(tenant);
   }
 
   /** The {@link #scope()} of a cross-tenant scope; no tenant value can equal it. */
@@ -170,26 +169,5 @@ public final class TenantContext {
     } else {
       TOP.set(scope.previous());
     }
-  }
-
-  /** Accepts the value types a tenant column can have; anything else fails here, not in SQL. */
-  static Object checkValue(Object tenant) {
-    if (tenant == null) {
-      throw new InvalidTenantException("The tenant is null: pass the tenant's id, or use "
-          + "TenantContext.runCrossTenant(reason, ...) for work that spans tenants");
-    }
-    if (tenant instanceof Long || tenant instanceof Integer || tenant instanceof Short
-        || tenant instanceof UUID) {
-      return tenant;
-    }
-    if (tenant instanceof String s) {
-      if (s.indexOf('\0') >= 0) {
-        throw new InvalidTenantException("A tenant value cannot contain the NUL character: "
-            + "PostgreSQL text cannot store it");
-      }
-      return s;
-    }
-    throw new InvalidTenantException("Unsupported tenant value type " + tenant.getClass().getName()
-        + ": use Long, Integer, UUID or String, matching the @TenantKey attribute's type");
   }
 }

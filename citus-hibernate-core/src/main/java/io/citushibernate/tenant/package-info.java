@@ -1,6 +1,7 @@
 /**
- * The tenant the current thread works for ({@code TenantContext}), carrying it to other threads
- * and web requests, and the tenant identifier resolver that gives each Hibernate session its
- * tenant. Public API.
+ * The tenant the current thread works for ({@code TenantContext}, {@code TenantScope}), carrying
+ * it to other threads and web requests ({@code TenantPropagation}, {@code TenantFilter}), and
+ * {@code TenantType}: the one set of rules for tenant values and the only way one becomes SQL
+ * text. Public API; imports neither Hibernate nor any later step of the pipeline.
  */
 package io.citushibernate.tenant;

@@ -83,6 +83,22 @@ class TenantContextTest {
     assertThatThrownBy(() -> TenantContext.openCrossTenant(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** One rule for whole numbers, in the context, the SQL literal and the scope that keys caches. */
+  @Test
+  void wholeNumbersOfAnyBoxedTypeAreOneTenant() {
+    for (Object seven : List.of((byte) 7, (short) 7, 7, 7L)) {
+      assertThat(TenantContext.get(seven, TenantContext::scope)).as("scope of %s", seven.getClass()).isEqualTo(7L);
+      assertThat(TenantType.LONG.coerce(seven)).isEqualTo(7L);
+      assertThat(TenantType.INTEGER.coerce(seven)).isEqualTo(7);
+      assertThat(TenantType.LONG.literal(seven)).isEqualTo("7");
+    }
+    assertThatThrownBy(() -> TenantType.INTEGER.coerce(1L << 40)).isInstanceOf(InvalidTenantException.class)
+        .hasMessageContaining("out of range");
+    assertThatThrownBy(() -> TenantType.UUID.coerce((byte) 7)).isInstanceOf(InvalidTenantException.class)
+        .hasMessageContaining("java.lang.Byte");
+    assertThatThrownBy(() -> TenantType.STRING.coerce("a\0b")).isInstanceOf(InvalidTenantException.class);
+  }
+
   @Test
   void theTenantTravelsWithWrappedTasksAndNeverStaysOnThePoolThread() throws Exception {
     ExecutorService raw = Executors.newSingleThreadExecutor();

@@ -3,7 +3,7 @@ package io.citushibernate.crosstenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citushibernate.annotation.TenantKey;
-import io.citushibernate.mapping.TenantModel;
+import io.citushibernate.internal.mapping.TenantModel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -2,7 +2,7 @@ package io.citushibernate.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citushibernate.boot.CitusSettings;
+import io.citushibernate.CitusSettings;
 import io.citushibernate.fixtures.adanalytics.Ad;
 import io.citushibernate.fixtures.adanalytics.Campaign;
 import io.citushibernate.fixtures.adanalytics.Company;

@@ -1,6 +1,6 @@
 package io.citushibernate.isolation;
 
-import io.citushibernate.boot.CitusSettings;
+import io.citushibernate.CitusSettings;
 import io.citushibernate.testing.AdAnalytics;
 import io.citushibernate.testkit.CitusTestDatabase;
 import io.citushibernate.testkit.RoutingCheck;

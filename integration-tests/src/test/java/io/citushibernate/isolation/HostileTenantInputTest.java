@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.citushibernate.InvalidTenantException;
-import io.citushibernate.boot.CitusSettings;
+import io.citushibernate.CitusSettings;
 import io.citushibernate.fixtures.adanalytics.Campaign;
 import io.citushibernate.fixtures.adanalytics.Company;
 import io.citushibernate.tenant.TenantContext;

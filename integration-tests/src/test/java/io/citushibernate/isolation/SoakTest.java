@@ -6,9 +6,9 @@ import static io.citushibernate.isolation.IsolationWorkload.TENANTS;
 import static io.citushibernate.isolation.IsolationWorkload.THREADS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citushibernate.boot.RewriteCache;
+import io.citushibernate.internal.boot.RewriteCache;
 import io.citushibernate.isolation.IsolationWorkload.Op;
-import io.citushibernate.jdbc.BindingPlans;
+import io.citushibernate.internal.jdbc.BindingPlans;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package io.citushibernate.jdbc;
 
+import io.citushibernate.internal.jdbc.TenantBinding;
+import io.citushibernate.internal.jdbc.TenantBindingPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +9,7 @@ import io.citushibernate.InvalidTenantException;
 import io.citushibernate.MissingTenantException;
 import io.citushibernate.TenantMismatchException;
 import io.citushibernate.UnscopableStatementException;
-import io.citushibernate.sql.TenantType;
+import io.citushibernate.tenant.TenantType;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testkit.CitusDatabase;
 import io.citushibernate.testkit.CitusTest;

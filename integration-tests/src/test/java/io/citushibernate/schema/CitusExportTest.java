@@ -1,5 +1,6 @@
 package io.citushibernate.schema;
 
+import io.citushibernate.CitusSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -61,14 +62,14 @@ class CitusExportTest {
     assertThat(log.toString(StandardCharsets.UTF_8).lines()
         .filter(l -> l.contains("citus extension not installed"))).singleElement().asString()
         .contains("INFO").contains("skipping 9 Citus distribution statement(s)")
-        .contains(CitusSchemaSettings.WHEN_CITUS_MISSING + "=skip");
+        .contains(CitusSettings.SCHEMA_WHEN_CITUS_MISSING + "=skip");
   }
 
   @Test
   void plainPostgresFailsTheBuildWhenAskedTo() {
     assumeFalse(database.isCitus(), WITHOUT_CITUS);
     Throwable failure = catchThrowable(() -> Units.build(database.dataSource(), StoreModel.ENTITIES,
-        Map.of(CitusSchemaSettings.WHEN_CITUS_MISSING, "fail")).close());
+        Map.of(CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "fail")).close());
     assertThat(failure).isInstanceOf(CitusHibernateException.class)
         .hasMessageStartingWith("The database has no citus extension, so the schema export cannot distribute "
             + "its 9 table(s). Fix: run CREATE EXTENSION citus");
@@ -77,8 +78,8 @@ class CitusExportTest {
   @Test
   void anInvalidSettingIsRefused() {
     assertThat(catchThrowable(() -> Units.build(database.dataSource(), StoreModel.ENTITIES,
-        Map.of(CitusSchemaSettings.WHEN_CITUS_MISSING, "maybe")).close()))
-        .hasMessageContaining("Invalid value 'maybe' for Hibernate property " + CitusSchemaSettings.WHEN_CITUS_MISSING);
+        Map.of(CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "maybe")).close()))
+        .hasMessageContaining("Invalid value 'maybe' for Hibernate property " + CitusSettings.SCHEMA_WHEN_CITUS_MISSING);
   }
 
   @Test
@@ -143,7 +144,7 @@ class CitusExportTest {
   private static void exportAndDrop(DataSource db, String schema, List<Class<?>> entities,
       Map<String, String[]> expected, Work work) throws SQLException {
     try (SessionFactory sf = Units.build(db, entities, Map.of("hibernate.hbm2ddl.auto", "create-drop",
-        CitusSchemaSettings.WHEN_CITUS_MISSING, "fail"))) {
+        CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "fail"))) {
       Map<String, String[]> actual = new LinkedHashMap<>();
       Set<Integer> colocation = new HashSet<>();
       try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(

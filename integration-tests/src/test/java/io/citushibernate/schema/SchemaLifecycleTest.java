@@ -1,5 +1,6 @@
 package io.citushibernate.schema;
 
+import io.citushibernate.CitusSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citushibernate.schema.CitusTables.Placement;
@@ -182,7 +183,7 @@ class SchemaLifecycleTest {
     settings.put("hibernate.hbm2ddl.halt_on_error", "true");
     settings.put("citus.hibernate.tenant_binding", "parameter");
     if (db.isCitus()) {
-      settings.put(CitusSchemaSettings.WHEN_CITUS_MISSING, "fail");
+      settings.put(CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "fail");
     }
     return Units.build(db.dataSource(), entities, settings);
   }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Hibernate's @TenantId and its tenant identifier resolver follow the TenantContext. */
 @CitusTest(entities = Memo.class,
-    properties = "hibernate.tenant_identifier_resolver=io.citushibernate.tenant.TenantContextIdentifierResolver")
+    properties = "hibernate.tenant_identifier_resolver=io.citushibernate.boot.TenantContextIdentifierResolver")
 class HibernateTenantIdTest {
   SessionFactory sessionFactory;
   CitusDatabase db;

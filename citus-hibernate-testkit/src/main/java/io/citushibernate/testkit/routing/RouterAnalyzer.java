@@ -1,13 +1,15 @@
 package io.citushibernate.testkit.routing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.citushibernate.internal.sql.SqlWords;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
@@ -37,8 +39,8 @@ import net.sf.jsqlparser.statement.Statements;
  * {@link Verdict} sums up.
  */
 public final class RouterAnalyzer {
-  private static final Pattern QUERY = Pattern.compile("\\s*\\(*\\s*(select|insert|update|delete|with|values|merge|table)\\b",
-      Pattern.CASE_INSENSITIVE);
+  private static final Set<String> QUERY_WORDS = Set.of("select", "insert", "update", "delete", "with", "values",
+      "merge", "table");
   private static final int PARSED_STATEMENTS_KEPT = 2048;
 
   /** A statement's parse: the statements, or why there are none. */
@@ -46,14 +48,7 @@ public final class RouterAnalyzer {
   }
 
   private final Catalog catalog;
-  private final Map<String, Parsed> parsed = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
-      return size() > PARSED_STATEMENTS_KEPT;
-    }
-  });
+  private final Cache<String, Parsed> parsed = Caffeine.newBuilder().maximumSize(PARSED_STATEMENTS_KEPT).build();
 
   /** An analyzer of statements on the tables of {@code catalog}. */
   public RouterAnalyzer(Catalog catalog) {
@@ -67,10 +62,11 @@ public final class RouterAnalyzer {
 
   /** The verdict on {@code sql} run with {@code parameters} (1-based JDBC indexes; may be empty). */
   public Verdict analyze(String sql, Map<Integer, Object> parameters) {
-    Parsed p = parsed.computeIfAbsent(sql, RouterAnalyzer::parse);
+    Parsed p = parsed.get(sql, RouterAnalyzer::parse);
     if (p.failure() != null) {
-      Set<String> named = namedDistributedTables(sql);
-      if (named.isEmpty() || !QUERY.matcher(sql).lookingAt()) {
+      List<SqlWords.Word> words = SqlWords.words(sql);
+      Set<String> named = namedDistributedTables(words);
+      if (named.isEmpty() || !QUERY_WORDS.contains(words.get(0).text().toLowerCase(Locale.ROOT))) {
         return Verdict.notAQuery();
       }
       return new Verdict(Verdict.Kind.UNPARSEABLE, null, named, false,
@@ -104,10 +100,18 @@ public final class RouterAnalyzer {
     }
   }
 
-  private Set<String> namedDistributedTables(String sql) {
+  /**
+   * The distributed tables {@code words} name, read with the library's own lexer (literals and
+   * comments skipped). A schema-qualified table counts when its table name is named.
+   */
+  private Set<String> namedDistributedTables(List<SqlWords.Word> words) {
+    Set<String> names = new HashSet<>();
+    for (SqlWords.Word word : words) {
+      names.add(word.quoted() ? word.text() : word.text().toLowerCase(Locale.ROOT));
+    }
     Set<String> named = new TreeSet<>();
     for (String table : catalog.distributed().keySet()) {
-      if (Pattern.compile("(?i)(?<![\\w$])\"?" + Pattern.quote(table) + "\"?(?![\\w$])").matcher(sql).find()) {
+      if (names.contains(table.substring(table.lastIndexOf('.') + 1))) {
         named.add(table);
       }
     }

@@ -1,12 +1,12 @@
 package io.citushibernate.testkit.routing;
 
+import io.citushibernate.internal.sql.SqlWords;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.ExpressionVisitorAdapter;
@@ -28,14 +28,26 @@ import net.sf.jsqlparser.statement.select.SelectItem;
  */
 final class SqlShapes {
   /** Functions that make a CTE volatile, which PostgreSQL then materializes. */
-  static final Pattern VOLATILE = Pattern.compile(
-      "(?i)(?<![\\w$.])(random|nextval|setval|clock_timestamp|timeofday|gen_random_uuid|uuid_generate_v[14]|pg_sleep)\\s*\\(");
+  private static final Set<String> VOLATILE = Set.of("random", "nextval", "setval", "clock_timestamp", "timeofday",
+      "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v4", "pg_sleep");
   private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "array_agg", "string_agg",
       "bool_and", "bool_or", "every", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg", "bit_and",
       "bit_or", "stddev", "stddev_pop", "stddev_samp", "variance", "var_pop", "var_samp", "percentile_cont",
       "percentile_disc", "mode", "xmlagg");
 
   private SqlShapes() {
+  }
+
+  /** Whether {@code sql} calls a volatile function (read with the library's lexer: literals and comments skipped). */
+  static boolean callsVolatileFunction(String sql) {
+    for (SqlWords.Word word : SqlWords.words(sql)) {
+      if (!word.quoted() && VOLATILE.contains(word.text().toLowerCase(Locale.ROOT))
+          && (word.start() == 0 || sql.charAt(word.start() - 1) != '.')
+          && sql.substring(word.end()).stripLeading().startsWith("(")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** What a select-list expression holds outside its subqueries: aggregates, and the PARTITION BY of each window. */

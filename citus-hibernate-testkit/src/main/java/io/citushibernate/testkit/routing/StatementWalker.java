@@ -206,7 +206,7 @@ final class StatementWalker {
         out.firstRef = first;
         out.endRef = refs.size();
         out.materialized = item.isMaterialized() || item.isRecursive()
-            || SqlShapes.VOLATILE.matcher(select.toString()).find();
+            || SqlShapes.callsVolatileFunction(select.toString());
       } else if (statement instanceof ParenthesedInsert insert) {
         insert(insert.getInsert(), new Scope(scope, Flow.SEALED));
         out = new Outputs();

@@ -147,6 +147,17 @@ class RouterAnalyzerTest {
     assertThat(broken.routable()).isFalse();
   }
 
+  /** The analyzer reads unparseable SQL with the library's lexer: comments and literals are not SQL. */
+  @Test
+  void unparseableStatementsAreReadWithTheLibrarysLexer() {
+    assertThat(analyzer.analyze("/* a leading comment */ SELECT FROM WHERE campaigns ((", Map.of()).kind())
+        .as("a leading comment does not hide the query").isEqualTo(Verdict.Kind.UNPARSEABLE);
+    assertThat(analyzer.analyze("SELECT FROM WHERE \"campaigns\" ((", Map.of()).kind())
+        .as("a quoted name is a name").isEqualTo(Verdict.Kind.UNPARSEABLE);
+    assertThat(analyzer.analyze("SELECT FROM WHERE 'campaigns' ((", Map.of()).kind())
+        .as("a literal names no table").isEqualTo(Verdict.Kind.NOT_A_QUERY);
+  }
+
   @Test
   void updateOfTheDistributionColumnIsRefused() {
     Verdict v = analyzer.analyze("update campaigns set company_id = 2 where company_id = 1", Map.of());

@@ -1,0 +1,47 @@
+package io.citushibernate;
+
+/**
+ * The names of the Hibernate properties that configure citus-hibernate, each with its values and
+ * default. They are read once at boot; an invalid value fails the boot with an
+ * {@link InvalidSettingException} naming the property.
+ */
+public final class CitusSettings {
+  /** {@code true} (default) or {@code false}: turns all of citus-hibernate on or off. */
+  public static final String ENABLED = "citus.hibernate.enabled";
+  /**
+   * {@code refuse} (default) or {@code pass}: what to do with SQL the parser cannot read that
+   * names a tenant table.
+   */
+  public static final String UNPARSEABLE_STATEMENTS = "citus.hibernate.unparseable_statements";
+  /**
+   * {@code parameter} (default) or {@code literal}: how the tenant value reaches SQL. With
+   * {@code parameter} the SQL text is the same for every tenant and the tenant is bound as a JDBC
+   * parameter, so PostgreSQL reuses prepared statements across tenants; it needs the connections
+   * to come through Hibernate's connection provider. {@code literal} writes the tenant into the
+   * SQL text, readable in logs, at the cost of a parse and plan per tenant.
+   */
+  public static final String TENANT_BINDING = "citus.hibernate.tenant_binding";
+  /** How many distinct SQL statements keep their analysed form; default 4096. */
+  public static final String REWRITE_CACHE_SIZE = "citus.hibernate.rewrite_cache_size";
+  /**
+   * The longest statement on tenant tables the parser is given, in characters; default 262144.
+   * Longer ones are refused unsent: the parser's time grows faster than the input.
+   */
+  public static final String MAX_STATEMENT_LENGTH = "citus.hibernate.max_statement_length";
+  /**
+   * The deepest nesting of parentheses and CASE expressions in a statement on tenant tables that
+   * the parser is given; default 64. Deeper ones are refused unsent.
+   */
+  public static final String MAX_STATEMENT_NESTING = "citus.hibernate.max_statement_nesting";
+
+  /**
+   * {@code skip} (default) or {@code fail}: what the schema export does with its Citus statements
+   * ({@code create_distributed_table}, {@code create_reference_table}) when the target database has
+   * no {@code citus} extension. {@code skip} logs one INFO line and exports plain PostgreSQL DDL;
+   * {@code fail} stops the export.
+   */
+  public static final String SCHEMA_WHEN_CITUS_MISSING = "citus.hibernate.schema.when_citus_missing";
+
+  private CitusSettings() {
+  }
+}

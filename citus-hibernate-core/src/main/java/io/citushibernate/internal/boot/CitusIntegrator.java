@@ -1,0 +1,150 @@
+package io.citushibernate.internal.boot;
+
+import io.citushibernate.CitusSettings;
+import io.citushibernate.CitusHibernateException;
+import io.citushibernate.internal.event.CrossTenantIdentityListener;
+import io.citushibernate.internal.event.SessionTenantListener;
+import io.citushibernate.internal.event.TenantReadListener;
+import io.citushibernate.internal.jdbc.TenantBinding;
+import io.citushibernate.internal.event.TenantWriteListener;
+import io.citushibernate.internal.mapping.TenantModel;
+import io.citushibernate.internal.schema.CitusSchema;
+import io.citushibernate.internal.sql.StatementRewriter;
+import io.citushibernate.boot.TenantContextIdentifierResolver;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.boot.spi.SessionFactoryOptions;
+import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
+import org.hibernate.engine.config.spi.ConfigurationService;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.resource.transaction.spi.TransactionCoordinatorBuilder;
+import org.hibernate.service.spi.SessionFactoryServiceRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes a session factory tenant-scoped. Found by Hibernate through {@code META-INF/services};
+ * configured with the Hibernate properties of {@link CitusSettings}.
+ *
+ * <p>It reads the tenancy of the mappings ({@link TenantModel}), installs the statement inspector
+ * that scopes every statement to the current tenant, and registers the event listeners that
+ * guard writes and cache reads.
+ */
+public final class CitusIntegrator implements Integrator {
+  private static final Logger LOG = LoggerFactory.getLogger(CitusIntegrator.class);
+
+  @Override
+  public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+    Map<String, Object> properties = sessionFactory.getServiceRegistry()
+        .requireService(ConfigurationService.class).getSettings();
+    BootSettings settings = BootSettings.from(properties);
+    if (!settings.enabled()) {
+      LOG.info("citus-hibernate is disabled ({}=false)", CitusSettings.ENABLED);
+      return;
+    }
+    TenantModel model = TenantModel.of(metadata);
+    if (model.isEmpty()) {
+      return;
+    }
+    CitusSchema.apply(metadata, model, properties);
+    StatementRewriter rewriter = new StatementRewriter(model.tables(), settings.rewriteCacheSize(),
+        settings.refuseUnparseable(), settings.parseLimits());
+    boolean bindingInstalled =
+        TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
+    if (settings.bindAsParameter() && !bindingInstalled) {
+      throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
+          + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
+          + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
+    }
+    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled);
+    boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory);
+    EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
+    TenantWriteListener writes = new TenantWriteListener(model);
+    listeners.prependListeners(EventType.PERSIST, writes);
+    listeners.prependListeners(EventType.PERSIST_ONFLUSH, writes);
+    listeners.prependListeners(EventType.MERGE, writes);
+    listeners.prependListeners(EventType.DELETE, writes);
+    listeners.prependListeners(EventType.FLUSH_ENTITY, writes);
+    listeners.appendListeners(EventType.PRE_INSERT, writes);
+    listeners.appendListeners(EventType.PRE_UPDATE, writes);
+    listeners.appendListeners(EventType.PRE_UPSERT, writes);
+    listeners.appendListeners(EventType.PRE_DELETE, writes);
+    TenantReadListener reads = new TenantReadListener(model);
+    listeners.appendListeners(EventType.LOAD, reads);
+    listeners.prependListeners(EventType.INIT_COLLECTION, reads);
+    CrossTenantIdentityListener.register(listeners, model);
+    // last, so that it runs first: the session rule decides before any other check
+    if (sessionsKnowTheirTenant) {
+      if (sessionFactory.getServiceRegistry().getService(TransactionCoordinatorBuilder.class)
+          instanceof TenantSessionCoordinatorBuilder coordinators) {
+        coordinators.checkSessionsOf(sessionFactory, model.tenantType());
+      }
+      SessionTenantListener sessions = new SessionTenantListener(model);
+      for (EventType<?> type : List.of(EventType.LOAD, EventType.PRE_LOAD, EventType.INIT_COLLECTION,
+          EventType.PERSIST, EventType.PERSIST_ONFLUSH, EventType.MERGE, EventType.DELETE, EventType.REFRESH,
+          EventType.LOCK, EventType.AUTO_FLUSH, EventType.FLUSH)) {
+        prepend(listeners, type, sessions);
+      }
+    }
+    LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant key: {}", model.tenantTables().size(),
+        model.tenantType().javaType().getSimpleName(), model.tenantTables());
+  }
+
+  @Override
+  public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
+    // the inspector and listeners go with the session factory; the shared registry forgets it
+    if (serviceRegistry.getService(TransactionCoordinatorBuilder.class)
+        instanceof TenantSessionCoordinatorBuilder coordinators) {
+      coordinators.forget(sessionFactory);
+    }
+  }
+
+  /**
+   * Gives sessions the tenant they are opened for ({@link TenantContextIdentifierResolver}) unless
+   * the application configured a resolver of its own. Returns whether sessions' tenant identifiers
+   * are TenantContext tenants, which the session–tenant rule compares.
+   */
+  private static boolean installTenantResolver(SessionFactoryImplementor sessionFactory) {
+    SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
+    CurrentTenantIdentifierResolver<Object> configured = options.getCurrentTenantIdentifierResolver();
+    if (configured == null && options instanceof SessionFactoryOptionsBuilder builder) {
+      builder.applyCurrentTenantIdentifierResolver(new TenantContextIdentifierResolver());
+      return true;
+    }
+    if (configured instanceof TenantContextIdentifierResolver) {
+      return true;
+    }
+    LOG.info("citus-hibernate leaves the configured tenant identifier resolver {} in place; sessions are not held "
+        + "to the tenant they were opened for", configured == null ? null : configured.getClass().getName());
+    return false;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void prepend(EventListenerRegistry listeners, EventType<T> type, Object listener) {
+    listeners.prependListeners(type, (T) listener);
+  }
+
+  private static void installInspector(SessionFactoryImplementor sessionFactory, StatementRewriter rewriter,
+      TenantModel model, boolean bindAsParameter, boolean bindingInstalled) {
+    SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
+    // Sessions read the inspector from the options when they open, so replacing it here, before
+    // the factory serves its first session, scopes every session. Hibernate offers no other hook
+    // that an Integrator can use.
+    if (!(options instanceof SessionFactoryOptionsBuilder builder)) {
+      throw new CitusHibernateException("citus-hibernate cannot install its statement inspector: the "
+          + "session factory options are a " + options.getClass().getName() + ", not Hibernate's own. "
+          + "Without it statements would not be scoped to tenants, so the session factory is not started. "
+          + "Set " + CitusSettings.ENABLED + "=false to run without citus-hibernate.");
+    }
+    builder.applyStatementInspector(
+        new TenantStatementInspector(rewriter, model.tenantType(), options.getStatementInspector(), bindAsParameter,
+            bindingInstalled));
+  }
+}

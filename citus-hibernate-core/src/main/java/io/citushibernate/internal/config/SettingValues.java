@@ -1,0 +1,53 @@
+package io.citushibernate.internal.config;
+
+import io.citushibernate.CitusSettings;
+import io.citushibernate.InvalidSettingException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The one way a citus-hibernate property is read: trimmed, case-insensitive, the default when it
+ * is absent, an {@link InvalidSettingException} naming the property when its value is not one it
+ * accepts.
+ */
+public final class SettingValues {
+  private SettingValues() {
+  }
+
+  /** Whether {@link CitusSettings#ENABLED} turns citus-hibernate off. */
+  public static boolean isDisabled(Map<String, ?> properties) {
+    return !bool(properties, CitusSettings.ENABLED, true);
+  }
+
+  public static boolean bool(Map<String, ?> properties, String key, boolean fallback) {
+    return choice(properties, key, Boolean.toString(fallback), Map.of("true", true, "false", false));
+  }
+
+  /** The value of {@code key} among {@code options} (keys in lower case), {@code fallback}'s when absent. */
+  public static <T> T choice(Map<String, ?> properties, String key, String fallback, Map<String, T> options) {
+    String value = string(properties, key, fallback);
+    T chosen = options.get(value);
+    if (chosen == null) {
+      throw new InvalidSettingException(key, value, String.join(" or ", options.keySet().stream().sorted().toList()));
+    }
+    return chosen;
+  }
+
+  public static int positive(Map<String, ?> properties, String key, int fallback) {
+    String value = string(properties, key, Integer.toString(fallback));
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= 1) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // refused below, with the property's name
+    }
+    throw new InvalidSettingException(key, value, "a positive integer");
+  }
+
+  private static String string(Map<String, ?> properties, String key, String fallback) {
+    Object value = properties.get(key);
+    return value == null ? fallback : value.toString().trim().toLowerCase(Locale.ROOT);
+  }
+}

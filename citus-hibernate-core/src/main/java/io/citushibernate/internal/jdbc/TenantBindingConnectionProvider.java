@@ -1,0 +1,86 @@
+package io.citushibernate.internal.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.engine.jdbc.connections.spi.DatabaseConnectionInfo;
+import org.hibernate.service.spi.Configurable;
+import org.hibernate.service.spi.ServiceRegistryAwareService;
+import org.hibernate.service.spi.ServiceRegistryImplementor;
+import org.hibernate.service.spi.Startable;
+import org.hibernate.service.spi.Stoppable;
+
+/**
+ * The application's connection provider, with {@link TenantBinding} on every connection it hands
+ * out. Lifecycle calls go to the wrapped provider.
+ */
+final class TenantBindingConnectionProvider implements ConnectionProvider, Configurable,
+    ServiceRegistryAwareService, Startable, Stoppable {
+  private static final long serialVersionUID = 1L;
+
+  private final ConnectionProvider delegate;
+
+  TenantBindingConnectionProvider(ConnectionProvider delegate) {
+    this.delegate = delegate;
+  }
+
+  @Override
+  public Connection getConnection() throws SQLException {
+    return TenantBinding.wrap(delegate.getConnection());
+  }
+
+  @Override
+  public void closeConnection(Connection connection) throws SQLException {
+    delegate.closeConnection(TenantBinding.unwrap(connection));
+  }
+
+  @Override
+  public boolean supportsAggressiveRelease() {
+    return delegate.supportsAggressiveRelease();
+  }
+
+  @Override
+  public DatabaseConnectionInfo getDatabaseConnectionInfo(Dialect dialect) {
+    return delegate.getDatabaseConnectionInfo(dialect);
+  }
+
+  @Override
+  public boolean isUnwrappableAs(Class<?> unwrapType) {
+    return unwrapType.isInstance(this) || delegate.isUnwrappableAs(unwrapType);
+  }
+
+  @Override
+  public <T> T unwrap(Class<T> unwrapType) {
+    return unwrapType.isInstance(this) ? unwrapType.cast(this) : delegate.unwrap(unwrapType);
+  }
+
+  @Override
+  public void configure(Map<String, Object> configurationValues) {
+    if (delegate instanceof Configurable configurable) {
+      configurable.configure(configurationValues);
+    }
+  }
+
+  @Override
+  public void injectServices(ServiceRegistryImplementor serviceRegistry) {
+    if (delegate instanceof ServiceRegistryAwareService aware) {
+      aware.injectServices(serviceRegistry);
+    }
+  }
+
+  @Override
+  public void start() {
+    if (delegate instanceof Startable startable) {
+      startable.start();
+    }
+  }
+
+  @Override
+  public void stop() {
+    if (delegate instanceof Stoppable stoppable) {
+      stoppable.stop();
+    }
+  }
+}

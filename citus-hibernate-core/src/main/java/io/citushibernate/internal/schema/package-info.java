@@ -1,0 +1,6 @@
+/**
+ * Citus-ready schema export: the table layout read from the mapping and the tenant model,
+ * composite keys written when an export starts, and the Citus distribution calls (run against
+ * the database, or written into a script for {@link io.citushibernate.schema.CitusDdl}).
+ */
+package io.citushibernate.internal.schema;
