@@ -126,6 +126,12 @@ public final class CitusSql {
     Key(String sql) {
       this.sql = sql;
     }
+
+    /** The key's SQL words, as in {@code PRIMARY KEY}. */
+    @Override
+    public String toString() {
+      return sql;
+    }
   }
 
   /** {@code ALTER TABLE table DROP CONSTRAINT constraint}. */
