@@ -1,6 +1,7 @@
 package io.citushibernate.tenant;
 
 import io.citushibernate.InvalidTenantException;
+import io.citushibernate.citus.SqlQuoting;
 import java.util.UUID;
 
 /**
@@ -136,19 +137,7 @@ public enum TenantType {
       case UUID:
         return "'" + ((UUID) v) + "'";
       default:
-        return quote((String) v);
+        return SqlQuoting.literal((String) v);
     }
-  }
-
-  /**
-   * A string literal that reads the same whatever {@code standard_conforming_strings} is: plain
-   * quotes when there is no backslash, an escape string otherwise.
-   */
-  static String quote(String s) {
-    String doubled = s.replace("'", "''");
-    if (s.indexOf('\\') < 0) {
-      return "'" + doubled + "'";
-    }
-    return "E'" + doubled.replace("\\", "\\\\") + "'";
   }
 }

@@ -1,5 +1,7 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.citus.CitusSql;
+import io.citushibernate.citus.SqlQuoting;
 import io.citushibernate.testkit.routing.Catalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +50,7 @@ final class CitusDistributor {
     }
     for (String t : reference) {
       if (!done.contains(t)) {
-        exec(c, "SELECT create_reference_table(" + literal(qualified(schema, t)) + ")");
+        exec(c, "SELECT " + CitusSql.createReferenceTable(SqlQuoting.qualifiedIdentifier(schema, t)));
       }
     }
     List<String> order = new ArrayList<>();
@@ -72,8 +74,8 @@ final class CitusDistributor {
     String first = null;
     for (String t : order) {
       if (!done.contains(t)) {
-        exec(c, "SELECT create_distributed_table(" + literal(qualified(schema, t)) + ", " + literal(tenant.get(t))
-            + (first == null ? "" : ", colocate_with => " + literal(qualified(schema, first))) + ")");
+        exec(c, "SELECT " + CitusSql.createDistributedTable(SqlQuoting.qualifiedIdentifier(schema, t), tenant.get(t),
+            first == null ? null : SqlQuoting.qualifiedIdentifier(schema, first), null));
       }
       if (first == null) {
         first = t;
@@ -153,7 +155,7 @@ final class CitusDistributor {
         }
       } else {
         LOG.info("Dropping foreign key {} of {}: Citus cannot enforce it across shards", fk.name(), fk.table());
-        exec(c, "ALTER TABLE " + qualified(schema, fk.table()) + " DROP CONSTRAINT " + quote(fk.name()));
+        exec(c, CitusSql.dropConstraint(SqlQuoting.qualifiedIdentifier(schema, fk.table()), SqlQuoting.identifier(fk.name())));
       }
     }
     return kept;
@@ -166,7 +168,9 @@ final class CitusDistributor {
         + "FROM pg_constraint con JOIN pg_class cl ON cl.oid = con.conrelid "
         + "JOIN pg_namespace n ON n.oid = cl.relnamespace "
         + "WHERE n.nspname = ? AND cl.relname = ? AND con.contype IN ('p', 'u')";
-    List<String[]> changes = new ArrayList<>();
+    record Change(String name, CitusSql.Key key, List<String> columns) {
+    }
+    List<Change> changes = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, schema);
       ps.setString(2, table);
@@ -175,18 +179,16 @@ final class CitusDistributor {
           List<String> columns = new ArrayList<>(List.of((String[]) rs.getArray(3).getArray()));
           if (!columns.contains(column)) {
             columns.add(column);
-            StringBuilder cols = new StringBuilder();
-            columns.forEach(col -> cols.append(cols.length() == 0 ? "" : ", ").append(quote(col)));
-            changes.add(new String[] {rs.getString(1), rs.getString(2).equals("p") ? "PRIMARY KEY" : "UNIQUE",
-                cols.toString()});
+            changes.add(new Change(rs.getString(1), rs.getString(2).equals("p") ? CitusSql.Key.PRIMARY_KEY
+                : CitusSql.Key.UNIQUE, columns.stream().map(SqlQuoting::identifier).toList()));
           }
         }
       }
     }
-    for (String[] ch : changes) {
-      LOG.info("Adding distribution column {} to {} {} of {}", column, ch[1], ch[0], table);
-      exec(c, "ALTER TABLE " + qualified(schema, table) + " DROP CONSTRAINT " + quote(ch[0]) + " CASCADE, ADD CONSTRAINT "
-          + quote(ch[0]) + " " + ch[1] + " (" + ch[2] + ")");
+    for (Change ch : changes) {
+      LOG.info("Adding distribution column {} to {} {} of {}", column, ch.key(), ch.name(), table);
+      exec(c, CitusSql.replaceKey(SqlQuoting.qualifiedIdentifier(schema, table), SqlQuoting.identifier(ch.name()),
+          ch.key(), ch.columns()));
     }
   }
 
@@ -194,17 +196,5 @@ final class CitusDistributor {
     try (Statement s = c.createStatement()) {
       s.execute(sql);
     }
-  }
-
-  static String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
-  }
-
-  static String qualified(String schema, String table) {
-    return quote(schema) + "." + quote(table);
-  }
-
-  private static String literal(String s) {
-    return "'" + s.replace("'", "''") + "'";
   }
 }

@@ -1,5 +1,6 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.citus.SqlQuoting;
 import io.citushibernate.testkit.routing.Catalog;
 import io.citushibernate.testkit.routing.Verdict;
 import java.lang.reflect.InvocationHandler;
@@ -96,9 +97,9 @@ final class IsolationWatch {
   Map<String, String> snapshot(Connection c) throws SQLException {
     Map<String, String> state = new LinkedHashMap<>();
     for (Map.Entry<String, String> t : catalog.distributed().entrySet()) {
-      String col = CitusDistributor.quote(t.getValue());
+      String col = SqlQuoting.identifier(t.getValue());
       String sql = "SELECT " + col + "::text, count(*), md5(string_agg(x::text, E'\\n' ORDER BY x::text)) FROM "
-          + CitusDistributor.quote(t.getKey()) + " x WHERE " + col + "::text IS DISTINCT FROM ? GROUP BY 1";
+          + SqlQuoting.identifier(t.getKey()) + " x WHERE " + col + "::text IS DISTINCT FROM ? GROUP BY 1";
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         ps.setString(1, tenant);
         try (ResultSet rs = ps.executeQuery()) {

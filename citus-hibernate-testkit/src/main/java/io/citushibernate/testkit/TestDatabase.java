@@ -1,5 +1,6 @@
 package io.citushibernate.testkit;
 
+import io.citushibernate.citus.SqlQuoting;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
@@ -121,7 +122,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
         s.execute("SELECT set_config('citus.enable_schema_based_sharding', 'off', false) "
             + "WHERE current_setting('citus.enable_schema_based_sharding', true) IS NOT NULL");
       }
-      s.execute("CREATE SCHEMA " + CitusDistributor.quote(schema));
+      s.execute("CREATE SCHEMA " + SqlQuoting.identifier(schema));
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot create schema " + schema + " on " + server.description() + ": "
           + e.getMessage(), e);
@@ -199,7 +200,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     for (String name : stale) {
       LOG.info("Dropping schema {} left behind by an earlier test run", name);
       try (Statement s = c.createStatement()) {
-        s.execute("DROP SCHEMA IF EXISTS " + CitusDistributor.quote(name) + " CASCADE");
+        s.execute("DROP SCHEMA IF EXISTS " + SqlQuoting.identifier(name) + " CASCADE");
       }
     }
   }
@@ -270,7 +271,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
         ps.setString(1, schema);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            tables.add(CitusDistributor.qualified(schema, rs.getString(1)));
+            tables.add(SqlQuoting.qualifiedIdentifier(schema, rs.getString(1)));
           }
         }
       }
@@ -415,7 +416,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     }
     pool.close();
     try (Connection c = server.connect(null); Statement s = c.createStatement()) {
-      s.execute("DROP SCHEMA IF EXISTS " + CitusDistributor.quote(schema) + " CASCADE");
+      s.execute("DROP SCHEMA IF EXISTS " + SqlQuoting.identifier(schema) + " CASCADE");
     } catch (SQLException e) {
       LOG.warn("Cannot drop schema {}: {}", schema, e.getMessage());
     }

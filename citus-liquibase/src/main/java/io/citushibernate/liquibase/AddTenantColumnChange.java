@@ -19,35 +19,13 @@ import liquibase.statement.SqlStatement;
 @DatabaseChange(name = "addTenantColumn",
         description = "Adds a tenant column and backfills it through a join path",
         priority = ChangeMetaData.PRIORITY_DEFAULT, appliesTo = "table")
-public class AddTenantColumnChange extends CitusChange {
+public class AddTenantColumnChange extends TableChange {
 
-    private String schemaName;
-    private String tableName;
     private String columnName;
     private String columnType;
     private String joinPath;
     private String sourceColumn;
     private Boolean nullable;
-
-    @DatabaseChangeProperty(description = "Schema of the tables (default schema when omitted)",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    @DatabaseChangeProperty(description = "Table that gets the tenant column", requiredForDatabase = "postgresql",
-            supportsDatabase = "postgresql")
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
 
     @DatabaseChangeProperty(description = "Name of the new tenant column", requiredForDatabase = "postgresql",
             supportsDatabase = "postgresql")
@@ -118,11 +96,14 @@ public class AddTenantColumnChange extends CitusChange {
     }
 
     @Override
-    void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
+    void checkRequired(ValidationErrors errors) {
         errors.checkRequiredField("columnName", columnName);
         errors.checkRequiredField("columnType", columnType);
         errors.checkRequiredField("joinPath", joinPath);
+    }
+
+    @Override
+    void checkValues(ValidationErrors errors) {
         if (!Citus.blank(joinPath) && !Citus.blank(tableName)) {
             try {
                 path();

@@ -15,7 +15,7 @@ public class AddTenantColumnGenerator extends CitusSqlGenerator<AddTenantColumnS
 
     @Override
     List<String> sql(AddTenantColumnStatement s, Database database) {
-        String table = Citus.table(database, s.schemaName, s.tableName);
+        String table = s.table(database);
         String column = Citus.column(database, s.columnName);
         String type = DataTypeFactory.getInstance().fromDescription(s.columnType, database)
                 .toDatabaseDataType(database).toSql();

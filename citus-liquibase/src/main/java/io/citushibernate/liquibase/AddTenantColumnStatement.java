@@ -1,10 +1,7 @@
 package io.citushibernate.liquibase;
 
-import liquibase.statement.AbstractSqlStatement;
 
-final class AddTenantColumnStatement extends AbstractSqlStatement {
-    final String schemaName;
-    final String tableName;
+final class AddTenantColumnStatement extends TableStatement {
     final String columnName;
     final String columnType;
     final JoinPath joinPath;
@@ -13,8 +10,7 @@ final class AddTenantColumnStatement extends AbstractSqlStatement {
 
     AddTenantColumnStatement(String schemaName, String tableName, String columnName, String columnType,
             JoinPath joinPath, String sourceColumn, boolean notNull) {
-        this.schemaName = schemaName;
-        this.tableName = tableName;
+        super(schemaName, tableName);
         this.columnName = columnName;
         this.columnType = columnType;
         this.joinPath = joinPath;

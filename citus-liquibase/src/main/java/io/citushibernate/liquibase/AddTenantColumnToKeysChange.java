@@ -21,37 +21,15 @@ import liquibase.statement.SqlStatement;
 @DatabaseChange(name = "addTenantColumnToKeys",
         description = "Rewrites primary, unique and foreign keys to start with the tenant column",
         priority = ChangeMetaData.PRIORITY_DEFAULT, appliesTo = "table")
-public class AddTenantColumnToKeysChange extends CitusChange {
+public class AddTenantColumnToKeysChange extends TableChange {
 
     private static final String OPERATION = "addTenantColumnToKeys";
 
-    private String schemaName;
-    private String tableName;
     private String tenantColumn;
     private String primaryKeyName;
     private String primaryKeyColumns;
     private String uniqueConstraints;
     private String foreignKeys;
-
-    @DatabaseChangeProperty(description = "Schema of the table (default schema when omitted)",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    @DatabaseChangeProperty(description = "Table whose keys are rewritten", requiredForDatabase = "postgresql",
-            supportsDatabase = "postgresql")
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
 
     @DatabaseChangeProperty(description = "Tenant column, same name in every table involved",
             requiredForDatabase = "postgresql", supportsDatabase = "postgresql")
@@ -120,9 +98,12 @@ public class AddTenantColumnToKeysChange extends CitusChange {
     }
 
     @Override
-    void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
+    void checkRequired(ValidationErrors errors) {
         errors.checkRequiredField("tenantColumn", tenantColumn);
+    }
+
+    @Override
+    void checkValues(ValidationErrors errors) {
         if (!errors.hasErrors()) {
             try {
                 keys();

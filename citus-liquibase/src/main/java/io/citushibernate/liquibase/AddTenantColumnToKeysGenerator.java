@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.CitusSql;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,28 +19,27 @@ public class AddTenantColumnToKeysGenerator extends CitusSqlGenerator<AddTenantC
         String table = Citus.table(database, s.from.schema, s.from.table);
         List<String> sql = new ArrayList<>();
         for (TenantKeys.ForeignKey fk : s.from.foreignKeys) {
-            sql.add("ALTER TABLE " + Citus.table(database, fk.schema, fk.table) + " DROP CONSTRAINT "
-                    + database.escapeConstraintName(fk.name));
+            sql.add(CitusSql.dropConstraint(Citus.table(database, fk.schema, fk.table),
+                    database.escapeConstraintName(fk.name)));
         }
         for (TenantKeys.Key uk : s.from.uniques) {
-            sql.add("ALTER TABLE " + table + " DROP CONSTRAINT " + database.escapeConstraintName(uk.name));
+            sql.add(CitusSql.dropConstraint(table, database.escapeConstraintName(uk.name)));
         }
         if (s.from.primaryKey != null) {
-            sql.add("ALTER TABLE " + table + " DROP CONSTRAINT " + database.escapeConstraintName(s.from.primaryKey.name));
+            sql.add(CitusSql.dropConstraint(table, database.escapeConstraintName(s.from.primaryKey.name)));
         }
         if (s.to.primaryKey != null) {
-            sql.add("ALTER TABLE " + table + " ADD CONSTRAINT " + database.escapeConstraintName(s.to.primaryKey.name)
-                    + " PRIMARY KEY (" + Citus.columns(database, s.to.primaryKey.columns) + ")");
+            sql.add(CitusSql.addKey(table, database.escapeConstraintName(s.to.primaryKey.name),
+                    CitusSql.Key.PRIMARY_KEY, Citus.columns(database, s.to.primaryKey.columns)));
         }
         for (TenantKeys.Key uk : s.to.uniques) {
-            sql.add("ALTER TABLE " + table + " ADD CONSTRAINT " + database.escapeConstraintName(uk.name)
-                    + " UNIQUE (" + Citus.columns(database, uk.columns) + ")");
+            sql.add(CitusSql.addKey(table, database.escapeConstraintName(uk.name), CitusSql.Key.UNIQUE,
+                    Citus.columns(database, uk.columns)));
         }
         for (TenantKeys.ForeignKey fk : s.to.foreignKeys) {
-            sql.add("ALTER TABLE " + Citus.table(database, fk.schema, fk.table) + " ADD CONSTRAINT "
-                    + database.escapeConstraintName(fk.name) + " FOREIGN KEY (" + Citus.columns(database, fk.columns)
-                    + ") REFERENCES " + Citus.table(database, fk.refSchema, fk.refTable) + " ("
-                    + Citus.columns(database, fk.refColumns) + ")");
+            sql.add(CitusSql.addForeignKey(Citus.table(database, fk.schema, fk.table),
+                    database.escapeConstraintName(fk.name), Citus.columns(database, fk.columns),
+                    Citus.table(database, fk.refSchema, fk.refTable), Citus.columns(database, fk.refColumns)));
         }
         return sql;
     }

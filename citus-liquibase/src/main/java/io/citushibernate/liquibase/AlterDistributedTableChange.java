@@ -16,34 +16,12 @@ import liquibase.statement.SqlStatement;
 @DatabaseChange(name = "alterDistributedTable",
         description = "Changes distribution column, shard count or co-location of a distributed table",
         priority = ChangeMetaData.PRIORITY_DEFAULT, appliesTo = "table")
-public class AlterDistributedTableChange extends CitusChange {
+public class AlterDistributedTableChange extends TableChange {
 
-    private String schemaName;
-    private String tableName;
     private String distributionColumn;
     private Integer shardCount;
     private String colocateWith;
     private Boolean cascadeToColocated;
-
-    @DatabaseChangeProperty(description = "Schema of the table (default schema when omitted)",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    @DatabaseChangeProperty(description = "Distributed table to alter", requiredForDatabase = "postgresql",
-            supportsDatabase = "postgresql")
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
 
     @DatabaseChangeProperty(description = "New distribution column", requiredForDatabase = "none",
             supportsDatabase = "postgresql")
@@ -91,8 +69,7 @@ public class AlterDistributedTableChange extends CitusChange {
     }
 
     @Override
-    void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
+    void checkValues(ValidationErrors errors) {
         if (Citus.blank(distributionColumn) && shardCount == null && Citus.blank(colocateWith)) {
             errors.addError("alterDistributedTable on " + tableName
                     + " changes nothing: set distributionColumn, shardCount or colocateWith");

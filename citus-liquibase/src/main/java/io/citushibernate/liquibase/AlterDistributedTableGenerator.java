@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.CitusSql;
+
 import java.util.List;
 
 import liquibase.database.Database;
@@ -11,23 +13,9 @@ public class AlterDistributedTableGenerator extends CitusSqlGenerator<AlterDistr
 
     @Override
     List<String> sql(AlterDistributedTableStatement s, Database database) {
-        StringBuilder sql = new StringBuilder("SELECT alter_distributed_table(")
-                .append(Citus.regclass(database, s.schemaName, s.tableName));
-        if (!Citus.blank(s.distributionColumn)) {
-            sql.append(", distribution_column => ")
-                    .append(Citus.literal(database.correctObjectName(s.distributionColumn, Column.class)));
-        }
-        if (s.shardCount != null) {
-            sql.append(", shard_count => ").append(s.shardCount);
-        }
-        if (!Citus.blank(s.colocateWith)) {
-            sql.append(", colocate_with => ")
-                    .append(CreateDistributedTableGenerator.colocateWith(database, s.schemaName, s.colocateWith));
-        }
-        if (s.cascadeToColocated != null) {
-            sql.append(", cascade_to_colocated => ").append(s.cascadeToColocated);
-        }
-        return List.of(sql.append(")").toString());
+        return List.of("SELECT " + CitusSql.alterDistributedTable(s.table(database),
+                Citus.blank(s.distributionColumn) ? null : database.correctObjectName(s.distributionColumn, Column.class),
+                s.shardCount, Citus.colocateWith(database, s.schemaName, s.colocateWith), s.cascadeToColocated));
     }
 
     @Override

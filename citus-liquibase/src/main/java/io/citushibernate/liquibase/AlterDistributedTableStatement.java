@@ -1,10 +1,7 @@
 package io.citushibernate.liquibase;
 
-import liquibase.statement.AbstractSqlStatement;
 
-final class AlterDistributedTableStatement extends AbstractSqlStatement {
-    final String schemaName;
-    final String tableName;
+final class AlterDistributedTableStatement extends TableStatement {
     final String distributionColumn;
     final Integer shardCount;
     final String colocateWith;
@@ -12,8 +9,7 @@ final class AlterDistributedTableStatement extends AbstractSqlStatement {
 
     AlterDistributedTableStatement(String schemaName, String tableName, String distributionColumn,
             Integer shardCount, String colocateWith, Boolean cascadeToColocated) {
-        this.schemaName = schemaName;
-        this.tableName = tableName;
+        super(schemaName, tableName);
         this.distributionColumn = distributionColumn;
         this.shardCount = shardCount;
         this.colocateWith = colocateWith;

@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.SqlQuoting;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -186,7 +188,7 @@ final class Catalog {
         // The tenant literal is validated/escaped by TenantValue; the table goes in as a regclass literal.
         String sql = "select s.shardminvalue::bigint = s.shardmaxvalue::bigint from pg_dist_shard s"
                 + " where s.shardid = get_shard_id_for_distribution_column("
-                + Citus.regclass(database, schemaOrDefault(schema), table) + ", " + tenant.toSql() + ")";
+                + SqlQuoting.literal(Citus.table(database, schemaOrDefault(schema), table)) + ", " + tenant.toSql() + ")";
         return "t".equals(string(sql)) || "true".equals(string(sql));
     }
 

@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import liquibase.changelog.ChangeLogParameters;
+import io.citushibernate.citus.ShardTransferMode;
+
+import liquibase.Scope;
 import liquibase.changelog.ChangeSet;
 import liquibase.database.Database;
+import liquibase.exception.ValidationErrors;
 import liquibase.structure.core.Column;
 import liquibase.structure.core.Schema;
 
@@ -15,59 +19,33 @@ import liquibase.structure.core.Schema;
 final class Citus {
 
     static final String NAMESPACE = "http://citushibernate.io/xml/ns/citus";
-    /** Changelog/system property choosing what a Citus change does on a database without Citus. */
-    static final String WHEN_MISSING_PROPERTY = "citus.liquibase.whenCitusMissing";
+    /**
+     * Changelog/system property choosing what a Citus change does on a database without Citus; named like core's
+     * {@code citus.hibernate.schema.when_citus_missing}.
+     */
+    static final String WHEN_MISSING_PROPERTY = "citus.liquibase.when_citus_missing";
+    /** The name {@link #WHEN_MISSING_PROPERTY} had before; still read, with a warning. */
+    static final String DEPRECATED_WHEN_MISSING_PROPERTY = "citus.liquibase.whenCitusMissing";
     static final String DETECT_SQL = "select 1 from pg_extension where extname = 'citus'";
 
     enum WhenMissing { SKIP, FAIL }
 
-    enum TransferMode {
-        AUTO("auto"), FORCE_LOGICAL("force_logical"), BLOCK_WRITES("block_writes");
+    /** Whether the deprecated name was reported; once per JVM is enough to get it renamed. */
+    private static final AtomicBoolean DEPRECATION_REPORTED = new AtomicBoolean();
 
-        final String sql;
-
-        TransferMode(String sql) {
-            this.sql = sql;
-        }
-
-        /** Citus runs logical-replication transfers outside of a transaction block only. */
-        boolean needsNoTransaction() {
-            return this != BLOCK_WRITES;
-        }
-
-        static TransferMode parse(String value) {
-            if (value == null || value.isBlank()) {
-                return AUTO;
-            }
-            for (TransferMode mode : values()) {
-                if (mode.sql.equalsIgnoreCase(value.trim())) {
-                    return mode;
-                }
-            }
-            return null;
-        }
+    /** A setting as the changelog or the JVM gives it: the name it was found under and its raw value. */
+    record Setting(String name, String value) {
     }
 
     private Citus() {
     }
 
     /**
-     * Reads {@value #WHEN_MISSING_PROPERTY}: changelog parameters (which Liquibase seeds with system properties
-     * and which a changelog {@code <property>} sets) first, then the live system property, default skip.
-     * Returns null for an unknown value so that validation can report it.
+     * What {@value #WHEN_MISSING_PROPERTY} asks for, default skip; null for an unknown value so that validation can
+     * report it.
      */
     static WhenMissing whenMissing(ChangeSet changeSet) {
-        String raw = null;
-        if (changeSet != null && changeSet.getChangeLog() != null) {
-            ChangeLogParameters parameters = changeSet.getChangeLog().getChangeLogParameters();
-            if (parameters != null) {
-                Object value = parameters.getValue(WHEN_MISSING_PROPERTY, changeSet.getChangeLog());
-                raw = value == null ? null : value.toString();
-            }
-        }
-        if (raw == null) {
-            raw = System.getProperty(WHEN_MISSING_PROPERTY);
-        }
+        String raw = whenMissingSetting(changeSet).value();
         if (raw == null || raw.isBlank()) {
             return WhenMissing.SKIP;
         }
@@ -81,16 +59,46 @@ final class Citus {
         }
     }
 
-    static String rawWhenMissing(ChangeSet changeSet) {
+    /**
+     * Reads {@value #WHEN_MISSING_PROPERTY}, then {@value #DEPRECATED_WHEN_MISSING_PROPERTY} (warning once that it
+     * is deprecated): each from the changelog parameters (which Liquibase seeds with system properties and which a
+     * changelog {@code <property>} sets) first, then the live system property.
+     */
+    static Setting whenMissingSetting(ChangeSet changeSet) {
+        String value = setting(changeSet, WHEN_MISSING_PROPERTY);
+        if (value != null) {
+            return new Setting(WHEN_MISSING_PROPERTY, value);
+        }
+        value = setting(changeSet, DEPRECATED_WHEN_MISSING_PROPERTY);
+        if (value != null && DEPRECATION_REPORTED.compareAndSet(false, true)) {
+            Scope.getCurrentScope().getLog(Citus.class).warning("citus-liquibase: the property "
+                    + DEPRECATED_WHEN_MISSING_PROPERTY + " is deprecated; name it " + WHEN_MISSING_PROPERTY);
+        }
+        return new Setting(value == null ? WHEN_MISSING_PROPERTY : DEPRECATED_WHEN_MISSING_PROPERTY, value);
+    }
+
+    private static String setting(ChangeSet changeSet, String name) {
         if (changeSet != null && changeSet.getChangeLog() != null
                 && changeSet.getChangeLog().getChangeLogParameters() != null) {
-            Object value = changeSet.getChangeLog().getChangeLogParameters()
-                    .getValue(WHEN_MISSING_PROPERTY, changeSet.getChangeLog());
+            Object value = changeSet.getChangeLog().getChangeLogParameters().getValue(name, changeSet.getChangeLog());
             if (value != null) {
                 return value.toString();
             }
         }
-        return System.getProperty(WHEN_MISSING_PROPERTY);
+        return System.getProperty(name);
+    }
+
+    /** Lets the deprecation warning be reported again (tests). */
+    static void resetDeprecationWarning() {
+        DEPRECATION_REPORTED.set(false);
+    }
+
+    /** A shardTransferMode attribute names a mode (blank: Citus' default). */
+    static void checkTransferMode(String shardTransferMode, ValidationErrors errors) {
+        if (ShardTransferMode.parse(shardTransferMode) == null) {
+            errors.addError("shardTransferMode '" + shardTransferMode
+                    + "' is not one of auto, force_logical, block_writes");
+        }
     }
 
     /** A table name escaped by Liquibase (quoted only when needed), schema-qualified like Liquibase's own DDL. */
@@ -106,29 +114,28 @@ final class Citus {
         return database.escapeObjectName(schemaName, Schema.class);
     }
 
-    static String columns(Database database, List<String> columnNames) {
+    static List<String> columns(Database database, List<String> columnNames) {
         List<String> escaped = new ArrayList<>();
         for (String name : columnNames) {
             escaped.add(column(database, name));
         }
-        return String.join(", ", escaped);
-    }
-
-    /** The table as a regclass text argument: the escaped (quoted when needed) name inside a string literal. */
-    static String regclass(Database database, String schemaName, String tableName) {
-        return literal(table(database, schemaName, tableName));
+        return escaped;
     }
 
     /**
-     * A SQL string literal. Doubling single quotes is enough under standard_conforming_strings; a value with a
-     * backslash uses the E'' form so that it means the same whatever that setting is.
+     * A colocateWith attribute as Citus takes it: null when blank; 'none' and 'default' are Citus keywords; anything
+     * else is a table, in the change's schema unless qualified.
      */
-    static String literal(String value) {
-        String quoted = value.replace("'", "''");
-        if (value.indexOf('\\') >= 0) {
-            return "E'" + quoted.replace("\\", "\\\\") + "'";
+    static String colocateWith(Database database, String schemaName, String colocateWith) {
+        if (blank(colocateWith)) {
+            return null;
         }
-        return "'" + quoted + "'";
+        String value = colocateWith.trim();
+        if (value.equalsIgnoreCase("none") || value.equalsIgnoreCase("default")) {
+            return value.toLowerCase(Locale.ROOT);
+        }
+        String[] name = qualified(value, schemaName);
+        return table(database, name[0], name[1]);
     }
 
     /** Splits a comma separated attribute into trimmed, non-empty items. */

@@ -132,8 +132,8 @@ abstract class CitusChange extends AbstractChange {
         ChangeSet changeSet = getChangeSet();
         Citus.WhenMissing mode = Citus.whenMissing(changeSet);
         if (mode == null) {
-            errors.addError(Citus.WHEN_MISSING_PROPERTY + " is '" + Citus.rawWhenMissing(changeSet)
-                    + "'; use skip or fail");
+            Citus.Setting setting = Citus.whenMissingSetting(changeSet);
+            errors.addError(setting.name() + " is '" + setting.value() + "'; use skip or fail");
         }
         String noTransaction = needsNoTransaction();
         if (noTransaction != null && changeSet != null && changeSet.isRunInTransaction()) {

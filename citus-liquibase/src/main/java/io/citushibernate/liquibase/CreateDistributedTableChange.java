@@ -16,33 +16,11 @@ import liquibase.statement.SqlStatement;
  */
 @DatabaseChange(name = "createDistributedTable", description = "Distributes a table across the Citus cluster",
         priority = ChangeMetaData.PRIORITY_DEFAULT, appliesTo = "table")
-public class CreateDistributedTableChange extends CitusChange {
+public class CreateDistributedTableChange extends TableChange {
 
-    private String schemaName;
-    private String tableName;
     private String distributionColumn;
     private String colocateWith;
     private Integer shardCount;
-
-    @DatabaseChangeProperty(description = "Schema of the table (default schema when omitted)",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    @DatabaseChangeProperty(description = "Table to distribute", requiredForDatabase = "postgresql",
-            supportsDatabase = "postgresql")
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
 
     @DatabaseChangeProperty(description = "Distribution (tenant) column", requiredForDatabase = "postgresql",
             supportsDatabase = "postgresql")
@@ -80,9 +58,12 @@ public class CreateDistributedTableChange extends CitusChange {
     }
 
     @Override
-    void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
+    void checkRequired(ValidationErrors errors) {
         errors.checkRequiredField("distributionColumn", distributionColumn);
+    }
+
+    @Override
+    void checkValues(ValidationErrors errors) {
         if (shardCount != null && shardCount < 1) {
             errors.addError("shardCount must be positive, was " + shardCount);
         }

@@ -16,44 +16,12 @@ import liquibase.statement.SqlStatement;
  */
 @DatabaseChange(name = "createReferenceTable", description = "Replicates a table to every Citus node",
         priority = ChangeMetaData.PRIORITY_DEFAULT, appliesTo = "table")
-public class CreateReferenceTableChange extends CitusChange {
+public class CreateReferenceTableChange extends TableChange {
 
-    private String schemaName;
-    private String tableName;
-
-    @DatabaseChangeProperty(description = "Schema of the table (default schema when omitted)",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    @DatabaseChangeProperty(description = "Table to replicate", requiredForDatabase = "postgresql",
-            supportsDatabase = "postgresql")
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
 
     @Override
     boolean needsCitus() {
         return true;
-    }
-
-    @Override
-    void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
-    }
-
-    @Override
-    void checkCatalog(Catalog catalog, List<String> problems) {
-        Checks.table(catalog, "createReferenceTable", schemaName, tableName, problems);
     }
 
     @Override

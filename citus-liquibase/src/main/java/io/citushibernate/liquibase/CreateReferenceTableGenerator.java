@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.CitusSql;
+
 import java.util.List;
 
 import liquibase.database.Database;
@@ -10,7 +12,7 @@ public class CreateReferenceTableGenerator extends CitusSqlGenerator<CreateRefer
 
     @Override
     List<String> sql(CreateReferenceTableStatement s, Database database) {
-        return List.of("SELECT create_reference_table(" + Citus.regclass(database, s.schemaName, s.tableName) + ")");
+        return List.of("SELECT " + CitusSql.createReferenceTable(s.table(database)));
     }
 
     @Override

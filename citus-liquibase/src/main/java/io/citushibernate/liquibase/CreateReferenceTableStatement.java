@@ -1,13 +1,8 @@
 package io.citushibernate.liquibase;
 
-import liquibase.statement.AbstractSqlStatement;
-
-final class CreateReferenceTableStatement extends AbstractSqlStatement {
-    final String schemaName;
-    final String tableName;
+final class CreateReferenceTableStatement extends TableStatement {
 
     CreateReferenceTableStatement(String schemaName, String tableName) {
-        this.schemaName = schemaName;
-        this.tableName = tableName;
+        super(schemaName, tableName);
     }
 }

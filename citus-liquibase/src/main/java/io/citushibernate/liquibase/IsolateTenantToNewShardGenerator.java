@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.CitusSql;
+
 import java.util.List;
 
 import liquibase.database.Database;
@@ -10,13 +12,8 @@ public class IsolateTenantToNewShardGenerator extends CitusSqlGenerator<IsolateT
 
     @Override
     List<String> sql(IsolateTenantToNewShardStatement s, Database database) {
-        StringBuilder sql = new StringBuilder("SELECT isolate_tenant_to_new_shard(")
-                .append(Citus.regclass(database, s.schemaName, s.tableName)).append(", ").append(s.tenant.toSql());
-        if (s.cascade) {
-            sql.append(", cascade_option => 'CASCADE'");
-        }
-        sql.append(", shard_transfer_mode => '").append(s.transferMode.sql).append("')");
-        return List.of(sql.toString());
+        return List.of("SELECT " + CitusSql.isolateTenantToNewShard(s.table(database), s.tenant.toSql(), s.cascade,
+                s.transferMode));
     }
 
     @Override

@@ -1,20 +1,14 @@
 package io.citushibernate.liquibase;
 
-import liquibase.statement.AbstractSqlStatement;
+import io.citushibernate.citus.ShardTransferMode;
 
-final class IsolateTenantToNewShardStatement extends AbstractSqlStatement {
-    final String schemaName;
-    final String tableName;
-    final TenantValue tenant;
+
+final class IsolateTenantToNewShardStatement extends TenantStatement {
     final boolean cascade;
-    final Citus.TransferMode transferMode;
 
     IsolateTenantToNewShardStatement(String schemaName, String tableName, TenantValue tenant, boolean cascade,
-            Citus.TransferMode transferMode) {
-        this.schemaName = schemaName;
-        this.tableName = tableName;
-        this.tenant = tenant;
+            ShardTransferMode transferMode) {
+        super(schemaName, tableName, tenant, transferMode);
         this.cascade = cascade;
-        this.transferMode = transferMode;
     }
 }

@@ -16,55 +16,10 @@ import liquibase.statement.SqlStatement;
  */
 @DatabaseChange(name = "moveTenantToNode", description = "Moves the shard of a tenant to another worker node",
         priority = ChangeMetaData.PRIORITY_DEFAULT, appliesTo = "table")
-public class MoveTenantToNodeChange extends CitusChange {
+public class MoveTenantToNodeChange extends TenantChange {
 
-    private String schemaName;
-    private String tableName;
-    private String tenantValue;
-    private String tenantValueType;
     private String targetHost;
     private Integer targetPort;
-    private String shardTransferMode;
-
-    @DatabaseChangeProperty(description = "Schema of the table (default schema when omitted)",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    @DatabaseChangeProperty(description = "Distributed table", requiredForDatabase = "postgresql",
-            supportsDatabase = "postgresql")
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
-
-    @DatabaseChangeProperty(description = "Value of the distribution column of the tenant",
-            requiredForDatabase = "postgresql", supportsDatabase = "postgresql")
-    public String getTenantValue() {
-        return tenantValue;
-    }
-
-    public void setTenantValue(String tenantValue) {
-        this.tenantValue = tenantValue;
-    }
-
-    @DatabaseChangeProperty(description = "number, text or uuid (inferred from the value when omitted)",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getTenantValueType() {
-        return tenantValueType;
-    }
-
-    public void setTenantValueType(String tenantValueType) {
-        this.tenantValueType = tenantValueType;
-    }
 
     @DatabaseChangeProperty(description = "Host name of the target worker as in pg_dist_node",
             requiredForDatabase = "postgresql", supportsDatabase = "postgresql")
@@ -86,56 +41,32 @@ public class MoveTenantToNodeChange extends CitusChange {
         this.targetPort = targetPort;
     }
 
-    @DatabaseChangeProperty(description = "auto (default), force_logical or block_writes",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getShardTransferMode() {
-        return shardTransferMode;
-    }
-
-    public void setShardTransferMode(String shardTransferMode) {
-        this.shardTransferMode = shardTransferMode;
-    }
-
     private int port() {
         return targetPort == null ? 5432 : targetPort;
     }
 
     @Override
-    boolean needsCitus() {
-        return true;
+    String logicalReplicationDoes() {
+        return "moves the shard";
     }
 
     @Override
-    void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
-        errors.checkRequiredField("tenantValue", tenantValue);
+    void checkRequired(ValidationErrors errors) {
+        super.checkRequired(errors);
         errors.checkRequiredField("targetHost", targetHost);
-        if (tenantValue != null) {
-            try {
-                TenantValue.parse(tenantValue, tenantValueType);
-            } catch (IllegalArgumentException e) {
-                errors.addError(e.getMessage());
-            }
-        }
+    }
+
+    @Override
+    void checkValues(ValidationErrors errors) {
+        super.checkValues(errors);
         if (port() < 1 || port() > 65535) {
             errors.addError("targetPort " + targetPort + " is not a TCP port (1-65535)");
         }
-        if (Citus.TransferMode.parse(shardTransferMode) == null) {
-            errors.addError("shardTransferMode '" + shardTransferMode
-                    + "' is not one of auto, force_logical, block_writes");
-        }
-    }
-
-    @Override
-    String needsNoTransaction() {
-        Citus.TransferMode mode = Citus.TransferMode.parse(shardTransferMode);
-        return mode != null && mode.needsNoTransaction()
-                ? "with shardTransferMode " + mode.sql + " moves the shard by logical replication" : null;
     }
 
     @Override
     void checkCatalog(Catalog catalog, List<String> problems) {
-        Checks.table(catalog, "moveTenantToNode", schemaName, tableName, problems);
+        super.checkCatalog(catalog, problems);
         if (catalog.citusInstalled() && catalog.string("select 1 from pg_dist_node where nodename = ? and nodeport = "
                 + port(), targetHost) == null) {
             problems.add("moveTenantToNode: node " + targetHost + ":" + port()
@@ -146,8 +77,7 @@ public class MoveTenantToNodeChange extends CitusChange {
     @Override
     SqlStatement[] statements(Database database) {
         return new SqlStatement[] {
-            new MoveTenantToNodeStatement(schemaName, tableName, TenantValue.parse(tenantValue, tenantValueType),
-                    targetHost, port(), Citus.TransferMode.parse(shardTransferMode))
+            new MoveTenantToNodeStatement(schemaName, tableName, tenant(), targetHost, port(), transferMode())
         };
     }
 

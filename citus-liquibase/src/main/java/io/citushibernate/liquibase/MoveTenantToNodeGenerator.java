@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.CitusSql;
+
 import java.util.List;
 
 import liquibase.database.Database;
@@ -14,13 +16,8 @@ public class MoveTenantToNodeGenerator extends CitusSqlGenerator<MoveTenantToNod
 
     @Override
     List<String> sql(MoveTenantToNodeStatement s, Database database) {
-        String host = Citus.literal(s.targetHost);
-        return List.of("SELECT citus_move_shard_placement(p.shardid, n.nodename, n.nodeport, " + host + ", "
-                + s.targetPort + ", shard_transfer_mode => '" + s.transferMode.sql + "')"
-                + " FROM pg_dist_placement p JOIN pg_dist_node n ON n.groupid = p.groupid AND n.noderole = 'primary'"
-                + " WHERE p.shardid = get_shard_id_for_distribution_column("
-                + Citus.regclass(database, s.schemaName, s.tableName) + ", " + s.tenant.toSql() + ")"
-                + " AND NOT (n.nodename = " + host + " AND n.nodeport = " + s.targetPort + ")");
+        return List.of(CitusSql.moveTenantToNode(s.table(database), s.tenant.toSql(), s.targetHost, s.targetPort,
+                s.transferMode));
     }
 
     @Override

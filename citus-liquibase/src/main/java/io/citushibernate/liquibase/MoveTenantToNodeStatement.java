@@ -1,22 +1,16 @@
 package io.citushibernate.liquibase;
 
-import liquibase.statement.AbstractSqlStatement;
+import io.citushibernate.citus.ShardTransferMode;
 
-final class MoveTenantToNodeStatement extends AbstractSqlStatement {
-    final String schemaName;
-    final String tableName;
-    final TenantValue tenant;
+
+final class MoveTenantToNodeStatement extends TenantStatement {
     final String targetHost;
     final int targetPort;
-    final Citus.TransferMode transferMode;
 
     MoveTenantToNodeStatement(String schemaName, String tableName, TenantValue tenant, String targetHost,
-            int targetPort, Citus.TransferMode transferMode) {
-        this.schemaName = schemaName;
-        this.tableName = tableName;
-        this.tenant = tenant;
+            int targetPort, ShardTransferMode transferMode) {
+        super(schemaName, tableName, tenant, transferMode);
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.transferMode = transferMode;
     }
 }

@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.ShardTransferMode;
+
 import liquibase.change.ChangeMetaData;
 import liquibase.change.DatabaseChange;
 import liquibase.change.DatabaseChangeProperty;
@@ -57,10 +59,7 @@ public class RebalanceShardsChange extends CitusChange {
 
     @Override
     void checkAttributes(ValidationErrors errors) {
-        if (Citus.TransferMode.parse(shardTransferMode) == null) {
-            errors.addError("shardTransferMode '" + shardTransferMode
-                    + "' is not one of auto, force_logical, block_writes");
-        }
+        Citus.checkTransferMode(shardTransferMode, errors);
     }
 
     @Override
@@ -73,7 +72,7 @@ public class RebalanceShardsChange extends CitusChange {
     SqlStatement[] statements(Database database) {
         return new SqlStatement[] {
             new RebalanceShardsStatement(rebalanceStrategy,
-                    Citus.blank(shardTransferMode) ? null : Citus.TransferMode.parse(shardTransferMode),
+                    Citus.blank(shardTransferMode) ? null : ShardTransferMode.parse(shardTransferMode),
                     Boolean.TRUE.equals(waitForCompletion))
         };
     }

@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.CitusSql;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,17 +13,11 @@ public class RebalanceShardsGenerator extends CitusSqlGenerator<RebalanceShardsS
 
     @Override
     List<String> sql(RebalanceShardsStatement s, Database database) {
-        List<String> arguments = new ArrayList<>();
-        if (!Citus.blank(s.rebalanceStrategy)) {
-            arguments.add("rebalance_strategy => " + Citus.literal(s.rebalanceStrategy));
-        }
-        if (s.transferMode != null) {
-            arguments.add("shard_transfer_mode => '" + s.transferMode.sql + "'");
-        }
         List<String> sql = new ArrayList<>();
-        sql.add("SELECT citus_rebalance_start(" + String.join(", ", arguments) + ")");
+        sql.add("SELECT " + CitusSql.rebalanceStart(Citus.blank(s.rebalanceStrategy) ? null : s.rebalanceStrategy,
+                s.transferMode));
         if (s.waitForCompletion) {
-            sql.add("SELECT citus_rebalance_wait()");
+            sql.add("SELECT " + CitusSql.REBALANCE_WAIT);
         }
         return sql;
     }

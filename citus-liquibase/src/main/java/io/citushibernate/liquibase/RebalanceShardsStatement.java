@@ -1,13 +1,15 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.ShardTransferMode;
+
 import liquibase.statement.AbstractSqlStatement;
 
 final class RebalanceShardsStatement extends AbstractSqlStatement {
     final String rebalanceStrategy;
-    final Citus.TransferMode transferMode;
+    final ShardTransferMode transferMode;
     final boolean waitForCompletion;
 
-    RebalanceShardsStatement(String rebalanceStrategy, Citus.TransferMode transferMode, boolean waitForCompletion) {
+    RebalanceShardsStatement(String rebalanceStrategy, ShardTransferMode transferMode, boolean waitForCompletion) {
         this.rebalanceStrategy = rebalanceStrategy;
         this.transferMode = transferMode;
         this.waitForCompletion = waitForCompletion;

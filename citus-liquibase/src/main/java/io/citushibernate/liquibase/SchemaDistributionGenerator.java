@@ -1,5 +1,7 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.CitusSql;
+
 import java.util.List;
 
 import liquibase.database.Database;
@@ -10,8 +12,8 @@ public class SchemaDistributionGenerator extends CitusSqlGenerator<SchemaDistrib
 
     @Override
     List<String> sql(SchemaDistributionStatement s, Database database) {
-        return List.of("SELECT " + (s.distribute ? "citus_schema_distribute(" : "citus_schema_undistribute(")
-                + Citus.literal(Citus.schema(database, s.schemaName)) + ")");
+        String schema = Citus.schema(database, s.schemaName);
+        return List.of("SELECT " + (s.distribute ? CitusSql.schemaDistribute(schema) : CitusSql.schemaUndistribute(schema)));
     }
 
     @Override

@@ -9,28 +9,10 @@ import liquibase.exception.ValidationErrors;
  * {@code <citus:tableIsDistributed tableName="orders" distributionColumn="store_id" colocatedWith="stores"/>}: the
  * table is hash-distributed, optionally by the given column and co-located with the given table.
  */
-public class TableIsDistributedPrecondition extends CitusPrecondition {
+public class TableIsDistributedPrecondition extends TablePrecondition {
 
-    private String schemaName;
-    private String tableName;
     private String distributionColumn;
     private String colocatedWith;
-
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
 
     public String getDistributionColumn() {
         return distributionColumn;
@@ -51,11 +33,6 @@ public class TableIsDistributedPrecondition extends CitusPrecondition {
     @Override
     public String getName() {
         return "tableIsDistributed";
-    }
-
-    @Override
-    void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
     }
 
     @Override

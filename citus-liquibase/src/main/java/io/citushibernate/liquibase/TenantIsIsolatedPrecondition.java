@@ -7,28 +7,10 @@ import liquibase.exception.ValidationErrors;
  * {@code <citus:tenantIsIsolated tableName="orders" tenantValue="42"/>}: the tenant has a shard of its own (a shard
  * whose hash range is the tenant's single hash value), as {@code isolateTenantToNewShard} leaves it.
  */
-public class TenantIsIsolatedPrecondition extends CitusPrecondition {
+public class TenantIsIsolatedPrecondition extends TablePrecondition {
 
-    private String schemaName;
-    private String tableName;
     private String tenantValue;
     private String tenantValueType;
-
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
 
     public String getTenantValue() {
         return tenantValue;
@@ -53,15 +35,9 @@ public class TenantIsIsolatedPrecondition extends CitusPrecondition {
 
     @Override
     void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
+        super.checkAttributes(errors);
         errors.checkRequiredField("tenantValue", tenantValue);
-        if (tenantValue != null) {
-            try {
-                TenantValue.parse(tenantValue, tenantValueType);
-            } catch (IllegalArgumentException e) {
-                errors.addError(e.getMessage());
-            }
-        }
+        TenantValue.check(tenantValue, tenantValueType, errors);
     }
 
     @Override

@@ -1,8 +1,12 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.SqlQuoting;
+
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import liquibase.exception.ValidationErrors;
 
 /**
  * A tenant (distribution column) value as it goes into SQL. Citus converts the value through its text form to the
@@ -67,6 +71,17 @@ final class TenantValue {
         }
     }
 
+    /** Adds the reason to {@code errors} when {@code value} is not a tenant value of {@code typeName}. */
+    static void check(String value, String typeName, ValidationErrors errors) {
+        if (value != null) {
+            try {
+                parse(value, typeName);
+            } catch (IllegalArgumentException e) {
+                errors.addError(e.getMessage());
+            }
+        }
+    }
+
     String toSql() {
         switch (type) {
             case NUMBER:
@@ -74,7 +89,7 @@ final class TenantValue {
             case UUID:
                 return "'" + value + "'::uuid";
             default:
-                return Citus.literal(value);
+                return SqlQuoting.literal(value);
         }
     }
 }

@@ -15,10 +15,8 @@ import liquibase.statement.SqlStatement;
  */
 @DatabaseChange(name = "undistributeTable", description = "Turns a Citus table back into a local table",
         priority = ChangeMetaData.PRIORITY_DEFAULT, appliesTo = "table")
-public class UndistributeTableChange extends CitusChange {
+public class UndistributeTableChange extends TableChange {
 
-    private String schemaName;
-    private String tableName;
     private Boolean cascadeViaForeignKeys;
     /** Set on rollback inverses only, not a changelog attribute. */
     private boolean onlyIfDistributed;
@@ -34,26 +32,6 @@ public class UndistributeTableChange extends CitusChange {
         return change;
     }
 
-    @DatabaseChangeProperty(description = "Schema of the table (default schema when omitted)",
-            requiredForDatabase = "none", supportsDatabase = "postgresql")
-    public String getSchemaName() {
-        return schemaName;
-    }
-
-    public void setSchemaName(String schemaName) {
-        this.schemaName = schemaName;
-    }
-
-    @DatabaseChangeProperty(description = "Table to undistribute", requiredForDatabase = "postgresql",
-            supportsDatabase = "postgresql")
-    public String getTableName() {
-        return tableName;
-    }
-
-    public void setTableName(String tableName) {
-        this.tableName = tableName;
-    }
-
     @DatabaseChangeProperty(description = "Also undistribute tables connected by foreign keys",
             requiredForDatabase = "none", supportsDatabase = "postgresql")
     public Boolean getCascadeViaForeignKeys() {
@@ -67,16 +45,6 @@ public class UndistributeTableChange extends CitusChange {
     @Override
     boolean needsCitus() {
         return true;
-    }
-
-    @Override
-    void checkAttributes(ValidationErrors errors) {
-        errors.checkRequiredField("tableName", tableName);
-    }
-
-    @Override
-    void checkCatalog(Catalog catalog, List<String> problems) {
-        Checks.table(catalog, "undistributeTable", schemaName, tableName, problems);
     }
 
     @Override

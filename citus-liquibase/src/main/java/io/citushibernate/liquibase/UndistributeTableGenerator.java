@@ -1,5 +1,9 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.SqlQuoting;
+
+import io.citushibernate.citus.CitusSql;
+
 import java.util.List;
 
 import liquibase.database.Database;
@@ -10,17 +14,13 @@ public class UndistributeTableGenerator extends CitusSqlGenerator<UndistributeTa
 
     @Override
     List<String> sql(UndistributeTableStatement s, Database database) {
-        String table = Citus.regclass(database, s.schemaName, s.tableName);
-        StringBuilder sql = new StringBuilder("SELECT undistribute_table(").append(table);
-        if (s.cascadeViaForeignKeys) {
-            sql.append(", cascade_via_foreign_keys => true");
-        }
-        sql.append(")");
+        String table = s.table(database);
+        String sql = "SELECT " + CitusSql.undistributeTable(table, s.cascadeViaForeignKeys);
         if (s.onlyIfDistributed) {
-            sql.append(" WHERE EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = ")
-                    .append(table).append("::regclass)");
+            sql += " WHERE EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = " + SqlQuoting.literal(table)
+                    + "::regclass)";
         }
-        return List.of(sql.toString());
+        return List.of(sql);
     }
 
     @Override

@@ -28,6 +28,7 @@ class AdAnalyticsTest {
     @AfterEach
     void clearProperty() {
         System.clearProperty(Citus.WHEN_MISSING_PROPERTY);
+        System.clearProperty(Citus.DEPRECATED_WHEN_MISSING_PROPERTY);
     }
 
     @Test
@@ -45,7 +46,7 @@ class AdAnalyticsTest {
             assertThat(Lb.lastLog)
                     .contains("citus-liquibase: skipped createDistributedTable in changeset"
                             + " changelogs/ad-analytics.xml::ad-3::citus: the citus extension is not installed"
-                            + " (citus.liquibase.whenCitusMissing=skip)")
+                            + " (citus.liquibase.when_citus_missing=skip)")
                     .contains("citus-liquibase: skipped createReferenceTable in changeset"
                             + " changelogs/ad-analytics.xml::ad-3::citus")
                     .contains("citus-liquibase: skipped isolateTenantToNewShard in changeset"
@@ -77,24 +78,41 @@ class AdAnalyticsTest {
         assertThatThrownBy(() -> Lb.update(schema, CHANGELOG))
                 .hasMessageContaining("createDistributedTable in changeset changelogs/ad-analytics.xml::ad-3::citus"
                         + " needs Citus, but the citus extension is not installed in this database and"
-                        + " citus.liquibase.whenCitusMissing=fail. Run CREATE EXTENSION citus (on a server with"
-                        + " Citus), or set citus.liquibase.whenCitusMissing=skip to skip Citus changes on plain"
+                        + " citus.liquibase.when_citus_missing=fail. Run CREATE EXTENSION citus (on a server with"
+                        + " Citus), or set citus.liquibase.when_citus_missing=skip to skip Citus changes on plain"
                         + " PostgreSQL.");
         // validation rejected the update before the first changeset: not even the tables exist
         assertThat(schema.one("select to_regclass('companies')")).isNull();
     }
 
     @Test
+    void theDeprecatedPropertyNameStillWorksAndWarnsOnceNamingTheNewOne() throws Exception {
+        System.setProperty(Citus.DEPRECATED_WHEN_MISSING_PROPERTY, "fail");
+        Citus.resetDeprecationWarning();
+        String warning = "citus-liquibase: the property citus.liquibase.whenCitusMissing is deprecated; name it"
+                + " citus.liquibase.when_citus_missing";
+
+        if (schema.isCitus()) {
+            Lb.update(schema, CHANGELOG);
+        } else {
+            assertThatThrownBy(() -> Lb.update(schema, CHANGELOG))
+                    .hasMessageContaining("needs Citus, but the citus extension is not installed");
+            assertThat(schema.one("select to_regclass('companies')")).isNull();
+        }
+        assertThat(Lb.lastLog.split(java.util.regex.Pattern.quote(warning), -1)).hasSize(2);
+    }
+
+    @Test
     void unknownModeIsAValidationError() {
         System.setProperty(Citus.WHEN_MISSING_PROPERTY, "ignore");
         assertThatThrownBy(() -> Lb.update(schema, CHANGELOG))
-                .hasMessageContaining("citus.liquibase.whenCitusMissing is 'ignore'; use skip or fail");
+                .hasMessageContaining("citus.liquibase.when_citus_missing is 'ignore'; use skip or fail");
         assertThat(schema.one("select to_regclass('companies')")).isNull();
     }
 
     @Test
     void failModeNeverHalfAppliesAChangesetEvenOutsideATransaction() throws Exception {
-        // the changelog sets whenCitusMissing=fail as a changelog property; its changeset has runInTransaction=false
+        // the changelog sets when_citus_missing=fail as a changelog property; its changeset has runInTransaction=false
         if (schema.isCitus()) {
             Lb.update(schema, "changelogs/fail-mode-half-applied.xml");
             assertThat(schema.partition("half_applied")).isEqualTo("h id");

@@ -1,5 +1,6 @@
 package io.citushibernate.liquibase;
 
+import io.citushibernate.citus.ShardTransferMode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
@@ -75,11 +76,11 @@ class GeneratorSqlTest {
     @Test
     void isolateTenantToNewShard() {
         assertThat(sql(new IsolateTenantToNewShardStatement(null, "companies", TenantValue.parse("5", null), true,
-                Citus.TransferMode.BLOCK_WRITES)))
+                ShardTransferMode.BLOCK_WRITES)))
                 .containsExactly("SELECT isolate_tenant_to_new_shard('companies', 5, cascade_option => 'CASCADE',"
                         + " shard_transfer_mode => 'block_writes')");
         assertThat(sql(new IsolateTenantToNewShardStatement(null, "accounts", TenantValue.parse("O'Brien", "text"),
-                false, Citus.TransferMode.AUTO)))
+                false, ShardTransferMode.AUTO)))
                 .containsExactly("SELECT isolate_tenant_to_new_shard('accounts', 'O''Brien',"
                         + " shard_transfer_mode => 'auto')");
     }
@@ -88,7 +89,7 @@ class GeneratorSqlTest {
     void moveTenantToNode() {
         assertThat(sql(new MoveTenantToNodeStatement(null, "stores",
                 TenantValue.parse("8C69AA0D-3F13-4440-86CA-443566C1FC75", null), "worker-2", 5432,
-                Citus.TransferMode.FORCE_LOGICAL)))
+                ShardTransferMode.FORCE_LOGICAL)))
                 .containsExactly("SELECT citus_move_shard_placement(p.shardid, n.nodename, n.nodeport, 'worker-2',"
                         + " 5432, shard_transfer_mode => 'force_logical') FROM pg_dist_placement p JOIN pg_dist_node n"
                         + " ON n.groupid = p.groupid AND n.noderole = 'primary' WHERE p.shardid ="
@@ -101,7 +102,7 @@ class GeneratorSqlTest {
     void rebalanceShards() {
         assertThat(sql(new RebalanceShardsStatement(null, null, false)))
                 .containsExactly("SELECT citus_rebalance_start()");
-        assertThat(sql(new RebalanceShardsStatement("by_disk_size", Citus.TransferMode.BLOCK_WRITES, true)))
+        assertThat(sql(new RebalanceShardsStatement("by_disk_size", ShardTransferMode.BLOCK_WRITES, true)))
                 .containsExactly("SELECT citus_rebalance_start(rebalance_strategy => 'by_disk_size',"
                         + " shard_transfer_mode => 'block_writes')", "SELECT citus_rebalance_wait()");
     }

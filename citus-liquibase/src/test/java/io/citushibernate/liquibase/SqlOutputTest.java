@@ -137,7 +137,7 @@ class SqlOutputTest {
             assertThat(output)
                     .contains("-- citus-liquibase: skipped createDistributedTable in changeset"
                             + " changelogs/store-migration.xml::store-6::citus: the citus extension is not installed"
-                            + " (citus.liquibase.whenCitusMissing=skip)")
+                            + " (citus.liquibase.when_citus_missing=skip)")
                     .doesNotContain("create_distributed_table");
         }
         // update-sql changed nothing

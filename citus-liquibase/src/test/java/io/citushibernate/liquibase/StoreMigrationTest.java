@@ -82,7 +82,7 @@ class StoreMigrationTest {
         } else {
             assertThat(Lb.lastLog).contains("citus-liquibase: skipped createDistributedTable in changeset "
                     + changelog + "::store-6::citus: the citus extension is not installed"
-                    + " (citus.liquibase.whenCitusMissing=skip)");
+                    + " (citus.liquibase.when_citus_missing=skip)");
         }
 
         Lb.rollbackCount(schema, changelog, 6);

@@ -2,6 +2,8 @@ package io.citushibernate.internal.schema;
 
 import io.citushibernate.CitusSettings;
 import io.citushibernate.CitusHibernateException;
+import io.citushibernate.citus.CitusSql;
+import io.citushibernate.citus.SqlQuoting;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -161,26 +163,20 @@ final class Distribution implements AuxiliaryDatabaseObject {
    * skips a table an earlier run distributed.
    */
   String call(SqlStringGenerationContext context, Step step) {
-    String table = regclass(context, step.table());
+    String table = context.format(step.table().getQualifiedTableName());
     StringBuilder call = new StringBuilder("select ");
     if (step.reference()) {
-      call.append("create_reference_table(").append(table).append(')');
+      call.append(CitusSql.createReferenceTable(table));
     } else {
-      call.append("create_distributed_table(").append(table).append(", ").append(literal(step.column()));
-      if (step.colocateWith() != null) {
-        call.append(", colocate_with => ").append(regclass(context, step.colocateWith()));
-      } else if (step.colocateKeyword() != null) {
-        call.append(", colocate_with => ").append(literal(step.colocateKeyword()));
-      }
-      if (step.shardCount() > 0) {
-        call.append(", shard_count => ").append(step.shardCount());
-      }
-      call.append(')');
+      String colocateWith = step.colocateWith() != null
+          ? context.format(step.colocateWith().getQualifiedTableName()) : step.colocateKeyword();
+      call.append(CitusSql.createDistributedTable(table, step.column(), colocateWith,
+          step.shardCount() > 0 ? step.shardCount() : null));
     }
     if (target == Target.DETECT) {
       call.append(" from ").append(ROUTING_CHECK_OFF)
           .append(" where not exists (select 1 from pg_dist_partition p where p.logicalrelid = ")
-          .append(table).append("::regclass and ").append(DISTRIBUTED).append(')');
+          .append(SqlQuoting.literal(table)).append("::regclass and ").append(DISTRIBUTED).append(')');
     }
     return call.toString();
   }
@@ -335,10 +331,6 @@ final class Distribution implements AuxiliaryDatabaseObject {
 
   /** A table as a {@code regclass} literal, qualified with the default schema when one is set. */
   static String regclass(SqlStringGenerationContext context, Table table) {
-    return literal(context.format(table.getQualifiedTableName()));
-  }
-
-  static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
+    return SqlQuoting.literal(context.format(table.getQualifiedTableName()));
   }
 }
