@@ -20,8 +20,14 @@ final class BoundTenant {
     this.tenant = tenant;
   }
 
+  /** The current tenant, for a statement prepared from {@code sql}; {@code null} when its SQL carries no plan. */
+  static BoundTenant of(String sql) {
+    TenantBindingPlan plan = TenantBindingPlans.planOf(sql);
+    return plan == null ? null : of(plan);
+  }
+
   /** The current tenant, for a statement with {@code plan}; refused when there is none. */
-  static BoundTenant current(TenantBindingPlan plan) {
+  static BoundTenant of(TenantBindingPlan plan) {
     Optional<Object> tenant = TenantContext.current();
     if (tenant.isEmpty()) {
       throw new MissingTenantException("No tenant is set for a statement on tenant tables; it was not sent. "

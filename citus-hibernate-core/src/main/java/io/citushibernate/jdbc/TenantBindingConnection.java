@@ -34,7 +34,7 @@ final class TenantBindingConnection extends DelegatingConnection {
     if (plan == null) {
       return sql;
     }
-    BoundTenant.current(plan);
+    BoundTenant.of(plan);
     return plan.sql();
   }
 
@@ -49,22 +49,16 @@ final class TenantBindingConnection extends DelegatingConnection {
 
   @Override
   protected PreparedStatement wrap(PreparedStatement statement, String sql) throws SQLException {
-    TenantBindingPlan plan = TenantBindingPlans.planOf(sql);
-    if (plan == null) {
-      return super.wrap(statement, sql);
-    }
-    BoundTenant tenant = BoundTenant.current(plan);
-    return new TenantBoundStatement(this, tenant.bindInto(statement), tenant);
+    BoundTenant tenant = BoundTenant.of(sql);
+    return tenant == null ? super.wrap(statement, sql)
+        : new TenantBoundStatement(this, tenant.bindInto(statement), tenant);
   }
 
   @Override
   protected CallableStatement wrap(CallableStatement statement, String sql) throws SQLException {
-    TenantBindingPlan plan = TenantBindingPlans.planOf(sql);
-    if (plan == null) {
-      return super.wrap(statement, sql);
-    }
-    BoundTenant tenant = BoundTenant.current(plan);
-    return new TenantBoundCallableStatement(this, tenant.bindInto(statement), tenant);
+    BoundTenant tenant = BoundTenant.of(sql);
+    return tenant == null ? super.wrap(statement, sql)
+        : new TenantBoundCallableStatement(this, tenant.bindInto(statement), tenant);
   }
 
   @Override
