@@ -30,7 +30,7 @@ public final class ShowSql {
     Map<String, List<String>> out = new LinkedHashMap<>();
     try (AdAnalyticsDatabase db = AdAnalyticsDatabase.start(3); HikariDataSource pool = db.pool(2, 5)) {
       RecordingDataSource recording = new RecordingDataSource(pool);
-      try (org.hibernate.SessionFactory sf = HibernateWorkload.sessionFactory(recording.dataSource(), false, null, null)) {
+      try (org.hibernate.SessionFactory sf = HibernateWorkload.sessionFactory(recording, false, null, null)) {
         sf.inTransaction(s -> {
           recording.drain();
           s.find(Campaign.class, 1L);
@@ -68,7 +68,7 @@ public final class ShowSql {
       RecordingDataSource recording = new RecordingDataSource(pool);
       for (Variant variant : Variant.values()) {
         Map<String, List<String>> ops = new LinkedHashMap<>();
-        try (Workload w = variant.create(recording.dataSource())) {
+        try (Workload w = variant.create(recording)) {
           Map<String, Function<Workload, Object>> calls = new LinkedHashMap<>();
           calls.put("findById", x -> x.findById(2, 0));
           calls.put("listCampaigns", x -> x.listCampaigns(2));

@@ -1,30 +1,28 @@
 package io.citushibernate.testkit;
 
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import io.citushibernate.internal.jdbc.delegate.DelegatingCallableStatement;
+import io.citushibernate.internal.jdbc.delegate.DelegatingConnection;
+import io.citushibernate.internal.jdbc.delegate.DelegatingDataSource;
+import io.citushibernate.internal.jdbc.delegate.DelegatingPreparedStatement;
+import io.citushibernate.internal.jdbc.delegate.DelegatingStatement;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * A data source whose connections report every statement, with its bound parameters, before it
  * runs (one report per batch entry), and can replace its result sets and failures.
  */
-final class InterceptingDataSource implements DataSource {
+final class InterceptingDataSource extends DelegatingDataSource {
   /** What happens around each statement. */
   interface Interceptor {
     /** Before {@code sql} runs on {@code target}; throwing refuses it. */
@@ -37,11 +35,10 @@ final class InterceptingDataSource implements DataSource {
     ResultSet results(String sql, ResultSet results) throws SQLException;
   }
 
-  private final DataSource delegate;
   private final Interceptor interceptor;
 
   InterceptingDataSource(DataSource delegate, Interceptor interceptor) {
-    this.delegate = delegate;
+    super(delegate);
     this.interceptor = interceptor;
   }
 
@@ -50,183 +47,344 @@ final class InterceptingDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return connection(delegate.getConnection());
-  }
+  protected Connection wrap(Connection connection) {
+    return new DelegatingConnection(connection) {
+      @Override
+      protected Statement wrap(Statement statement) {
+        return new Intercepted(this, statement, new Interception(delegate, null));
+      }
 
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return connection(delegate.getConnection(username, password));
-  }
+      @Override
+      protected PreparedStatement wrap(PreparedStatement statement, String sql) {
+        return new InterceptedPrepared(this, statement, new Interception(delegate, sql));
+      }
 
-  private Connection connection(Connection target) {
-    Connection[] self = new Connection[1];
-    InvocationHandler handler = (proxy, method, args) -> {
-      String name = method.getName();
-      Object identity = identity(proxy, method, args);
-      if (identity != null) {
-        return identity;
+      @Override
+      protected CallableStatement wrap(CallableStatement statement, String sql) {
+        return new InterceptedCallable(this, statement, new Interception(delegate, sql));
       }
-      Object result = call(target, method, args);
-      if (result instanceof CallableStatement s) {
-        return statement(self[0], target, s, CallableStatement.class, (String) args[0]);
-      }
-      if (result instanceof PreparedStatement s && name.equals("prepareStatement")) {
-        return statement(self[0], target, s, PreparedStatement.class, (String) args[0]);
-      }
-      if (result instanceof Statement s && name.equals("createStatement")) {
-        return statement(self[0], target, s, Statement.class, null);
-      }
-      return result;
     };
-    self[0] = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-        handler);
-    return self[0];
   }
 
-  private <S extends Statement> S statement(Connection connection, Connection target, S statement, Class<S> type,
-      String preparedSql) {
-    StatementHandler handler = new StatementHandler(connection, target, statement, preparedSql);
-    return type.cast(Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type}, handler));
+  /** One call of the wrapped statement. */
+  private interface Execution<T> {
+    T run() throws SQLException;
   }
 
-  private final class StatementHandler implements InvocationHandler {
-    private final Connection connection;
+  /** What one statement bound and batched, and the reports around its executions. */
+  private final class Interception {
     private final Connection target;
-    private final Statement statement;
     private final String preparedSql;
     private final Map<Integer, Object> parameters = new TreeMap<>();
     private final List<Map<Integer, Object>> batch = new ArrayList<>();
     private final List<String> sqlBatch = new ArrayList<>();
     private String lastSql;
 
-    StatementHandler(Connection connection, Connection target, Statement statement, String preparedSql) {
-      this.connection = connection;
+    Interception(Connection target, String preparedSql) {
       this.target = target;
-      this.statement = statement;
       this.preparedSql = preparedSql;
     }
 
-    @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-      Object identity = identity(proxy, method, args);
-      if (identity != null) {
-        return identity;
-      }
-      String name = method.getName();
-      int arity = args == null ? 0 : args.length;
-      if (preparedSql != null && name.startsWith("set") && arity >= 2 && args[0] instanceof Integer index) {
-        parameters.put(index, name.equals("setNull") ? null : args[1]);
-      } else if (name.equals("clearParameters")) {
-        parameters.clear();
-      } else if (name.equals("addBatch")) {
-        if (arity == 0) {
-          batch.add(new TreeMap<>(parameters));
-        } else {
-          sqlBatch.add((String) args[0]);
-        }
-      } else if (name.equals("clearBatch")) {
-        batch.clear();
-        sqlBatch.clear();
-      } else if (name.equals("getConnection")) {
-        return connection;
-      } else if (name.equals("getResultSet")) {
-        ResultSet rs = (ResultSet) call(statement, method, args);
-        return rs == null ? null : interceptor.results(lastSql, rs);
-      } else if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
-        List<Map<Integer, Object>> entries = new ArrayList<>(batch);
-        List<String> sqls = new ArrayList<>(sqlBatch);
-        batch.clear();
-        sqlBatch.clear();
-        for (Map<Integer, Object> entry : entries) {
-          interceptor.before(target, preparedSql, Collections.unmodifiableMap(entry));
-        }
-        for (String sql : sqls) {
-          interceptor.before(target, sql, Map.of());
-        }
-        lastSql = preparedSql != null ? preparedSql : sqls.isEmpty() ? null : sqls.get(0);
-        return run(method, args, lastSql, entries.isEmpty() ? Map.of() : entries.get(0));
-      } else if (name.startsWith("execute")) {
-        String sql;
-        Map<Integer, Object> bound;
-        if (arity > 0 && args[0] instanceof String s) {
-          sql = s;
-          bound = Map.of();
-        } else {
-          sql = preparedSql;
-          bound = Collections.unmodifiableMap(new TreeMap<>(parameters));
-        }
-        lastSql = sql;
-        interceptor.before(target, sql, bound);
-        Object result = run(method, args, sql, bound);
-        return result instanceof ResultSet rs ? interceptor.results(sql, rs) : result;
-      }
-      return call(statement, method, args);
+    void bound(int index, Object value) {
+      parameters.put(index, value);
     }
 
-    private Object run(Method method, Object[] args, String sql, Map<Integer, Object> bound) throws Throwable {
+    void addBatch() {
+      batch.add(new TreeMap<>(parameters));
+    }
+
+    void clearBatch() {
+      batch.clear();
+      sqlBatch.clear();
+    }
+
+    /** {@code sql}, given as text, run with no parameters. */
+    <T> T execute(String sql, Execution<T> execution) throws SQLException {
+      return run(sql, Map.of(), execution);
+    }
+
+    /** The prepared SQL, run with the parameters bound now. */
+    <T> T execute(Execution<T> execution) throws SQLException {
+      return run(preparedSql, Collections.unmodifiableMap(new TreeMap<>(parameters)), execution);
+    }
+
+    private <T> T run(String sql, Map<Integer, Object> bound, Execution<T> execution) throws SQLException {
+      lastSql = sql;
+      interceptor.before(target, sql, bound);
+      T result = translated(sql, bound, execution);
+      @SuppressWarnings("unchecked")
+      T results = result instanceof ResultSet rs ? (T) interceptor.results(sql, rs) : result;
+      return results;
+    }
+
+    /** The batch, reported entry by entry before it runs. */
+    <T> T executeBatch(Execution<T> execution) throws SQLException {
+      List<Map<Integer, Object>> entries = new ArrayList<>(batch);
+      List<String> sqls = new ArrayList<>(sqlBatch);
+      clearBatch();
+      for (Map<Integer, Object> entry : entries) {
+        interceptor.before(target, preparedSql, Collections.unmodifiableMap(entry));
+      }
+      for (String sql : sqls) {
+        interceptor.before(target, sql, Map.of());
+      }
+      lastSql = preparedSql != null ? preparedSql : sqls.isEmpty() ? null : sqls.get(0);
+      return translated(lastSql, entries.isEmpty() ? Map.of() : entries.get(0), execution);
+    }
+
+    private <T> T translated(String sql, Map<Integer, Object> bound, Execution<T> execution) throws SQLException {
       try {
-        return method.invoke(statement, args);
-      } catch (InvocationTargetException e) {
-        if (e.getCause() instanceof SQLException failure) {
-          throw interceptor.failed(sql, bound, failure);
-        }
-        throw e.getCause();
+        return execution.run();
+      } catch (SQLException failure) {
+        throw interceptor.failed(sql, bound, failure);
       }
     }
-  }
 
-  private static Object identity(Object proxy, Method method, Object[] args) {
-    switch (method.getName()) {
-      case "equals":
-        return args != null && args.length == 1 ? proxy == args[0] : null;
-      case "hashCode":
-        return method.getParameterCount() == 0 ? System.identityHashCode(proxy) : null;
-      default:
-        return null;
+    ResultSet results(ResultSet results) throws SQLException {
+      return results == null ? null : interceptor.results(lastSql, results);
     }
   }
 
-  private static Object call(Object target, Method method, Object[] args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+  /** A plain statement: the SQL comes with each execution. */
+  private static final class Intercepted extends DelegatingStatement<Statement> {
+    private final Interception interception;
+
+    Intercepted(DelegatingConnection connection, Statement statement, Interception interception) {
+      super(connection, statement);
+      this.interception = interception;
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+      return interception.execute(sql, () -> super.execute(sql));
+    }
+
+    @Override
+    public boolean execute(String sql, int autoGeneratedKeys) throws SQLException {
+      return interception.execute(sql, () -> super.execute(sql, autoGeneratedKeys));
+    }
+
+    @Override
+    public boolean execute(String sql, int[] columnIndexes) throws SQLException {
+      return interception.execute(sql, () -> super.execute(sql, columnIndexes));
+    }
+
+    @Override
+    public boolean execute(String sql, String[] columnNames) throws SQLException {
+      return interception.execute(sql, () -> super.execute(sql, columnNames));
+    }
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+      return interception.execute(sql, () -> super.executeQuery(sql));
+    }
+
+    @Override
+    public int executeUpdate(String sql) throws SQLException {
+      return interception.execute(sql, () -> super.executeUpdate(sql));
+    }
+
+    @Override
+    public int executeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+      return interception.execute(sql, () -> super.executeUpdate(sql, autoGeneratedKeys));
+    }
+
+    @Override
+    public int executeUpdate(String sql, int[] columnIndexes) throws SQLException {
+      return interception.execute(sql, () -> super.executeUpdate(sql, columnIndexes));
+    }
+
+    @Override
+    public int executeUpdate(String sql, String[] columnNames) throws SQLException {
+      return interception.execute(sql, () -> super.executeUpdate(sql, columnNames));
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+      return interception.execute(sql, () -> super.executeLargeUpdate(sql));
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int autoGeneratedKeys) throws SQLException {
+      return interception.execute(sql, () -> super.executeLargeUpdate(sql, autoGeneratedKeys));
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, int[] columnIndexes) throws SQLException {
+      return interception.execute(sql, () -> super.executeLargeUpdate(sql, columnIndexes));
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql, String[] columnNames) throws SQLException {
+      return interception.execute(sql, () -> super.executeLargeUpdate(sql, columnNames));
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+      interception.sqlBatch.add(sql);
+      super.addBatch(sql);
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+      interception.clearBatch();
+      super.clearBatch();
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+      return interception.executeBatch(super::executeBatch);
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+      return interception.executeBatch(super::executeLargeBatch);
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+      return interception.results(super.getResultSet());
     }
   }
 
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return delegate.getLogWriter();
+  /**
+   * A prepared statement: its SQL, with the parameters bound at each execution. The same
+   * overrides as {@link InterceptedCallable}, which cannot inherit them.
+   */
+  private static final class InterceptedPrepared extends DelegatingPreparedStatement<PreparedStatement> {
+    private final Interception interception;
+
+    InterceptedPrepared(DelegatingConnection connection, PreparedStatement statement, Interception interception) {
+      super(connection, statement);
+      this.interception = interception;
+    }
+
+    @Override
+    protected int indexToBind(int parameterIndex, Object value) {
+      interception.bound(parameterIndex, value);
+      return parameterIndex;
+    }
+
+    @Override
+    public void clearParameters() throws SQLException {
+      interception.parameters.clear();
+      super.clearParameters();
+    }
+
+    @Override
+    public void addBatch() throws SQLException {
+      interception.addBatch();
+      super.addBatch();
+    }
+
+    @Override
+    public void clearBatch() throws SQLException {
+      interception.clearBatch();
+      super.clearBatch();
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+      return interception.execute(super::execute);
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+      return interception.execute(super::executeQuery);
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+      return interception.execute(super::executeUpdate);
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+      return interception.execute(super::executeLargeUpdate);
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+      return interception.executeBatch(super::executeBatch);
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+      return interception.executeBatch(super::executeLargeBatch);
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+      return interception.results(super.getResultSet());
+    }
   }
 
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    delegate.setLogWriter(out);
-  }
+  /** {@link InterceptedPrepared} for a stored procedure call. */
+  private static final class InterceptedCallable extends DelegatingCallableStatement {
+    private final Interception interception;
 
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    delegate.setLoginTimeout(seconds);
-  }
+    InterceptedCallable(DelegatingConnection connection, CallableStatement statement, Interception interception) {
+      super(connection, statement);
+      this.interception = interception;
+    }
 
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return delegate.getLoginTimeout();
-  }
+    @Override
+    protected int indexToBind(int parameterIndex, Object value) {
+      interception.bound(parameterIndex, value);
+      return parameterIndex;
+    }
 
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return delegate.getParentLogger();
-  }
+    @Override
+    public void clearParameters() throws SQLException {
+      interception.parameters.clear();
+      super.clearParameters();
+    }
 
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    return iface.isInstance(this) ? iface.cast(this) : delegate.unwrap(iface);
-  }
+    @Override
+    public void addBatch() throws SQLException {
+      interception.addBatch();
+      super.addBatch();
+    }
 
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || delegate.isWrapperFor(iface);
+    @Override
+    public void clearBatch() throws SQLException {
+      interception.clearBatch();
+      super.clearBatch();
+    }
+
+    @Override
+    public boolean execute() throws SQLException {
+      return interception.execute(super::execute);
+    }
+
+    @Override
+    public ResultSet executeQuery() throws SQLException {
+      return interception.execute(super::executeQuery);
+    }
+
+    @Override
+    public int executeUpdate() throws SQLException {
+      return interception.execute(super::executeUpdate);
+    }
+
+    @Override
+    public long executeLargeUpdate() throws SQLException {
+      return interception.execute(super::executeLargeUpdate);
+    }
+
+    @Override
+    public int[] executeBatch() throws SQLException {
+      return interception.executeBatch(super::executeBatch);
+    }
+
+    @Override
+    public long[] executeLargeBatch() throws SQLException {
+      return interception.executeBatch(super::executeLargeBatch);
+    }
+
+    @Override
+    public ResultSet getResultSet() throws SQLException {
+      return interception.results(super.getResultSet());
+    }
   }
 }

@@ -117,29 +117,25 @@ public final class TenantBindingPlan {
   }
 
   /**
-   * Where the application's parameter {@code index} sits, for a setter whose value no tenant column
-   * can hold: refused for a parameter the statement writes into a tenant column.
-   */
-  int actualIndex(int index) {
-    if (isChecked(index)) {
-      throw new TenantMismatchException("Parameter " + index + " is written into a tenant column, and only the "
-          + "current tenant's value may be bound to it (with setObject, setInt, setLong, setString or the like); "
-          + "the statement was not run: " + sql);
-    }
-    return shift(index);
-  }
-
-  /**
    * Where the application's parameter {@code index} sits, for binding {@code value}; a parameter
    * the statement writes into a tenant column must be {@code tenant}.
    */
   int actualIndex(int index, Object value, Object tenant) {
     if (isChecked(index) && !isTenant(value, tenant)) {
-      throw new TenantMismatchException("The statement writes tenant value " + value + " (parameter " + index
-          + ") into a tenant column while the current tenant is " + tenant
-          + "; a statement may only write rows of the current tenant: " + sql);
+      throw canNameATenant(value)
+          ? new TenantMismatchException("The statement writes tenant value " + value + " (parameter " + index
+              + ") into a tenant column while the current tenant is " + tenant
+              + "; a statement may only write rows of the current tenant: " + sql)
+          : new TenantMismatchException("Parameter " + index + " is written into a tenant column, and only the "
+              + "current tenant's value may be bound to it (with setObject, setInt, setLong, setString or the "
+              + "like); the statement was not run: " + sql);
     }
     return shift(index);
+  }
+
+  /** Whether {@code value} is of a kind a tenant key is (or null): anything else, a stream or a date, never is. */
+  private static boolean canNameATenant(Object value) {
+    return value == null || value instanceof Number || value instanceof UUID || value instanceof String;
   }
 
   private boolean isChecked(int index) {

@@ -12,11 +12,11 @@ public final class BindingPlans {
 
   /** How many SQL texts have their plan cached now. */
   public static int cached() {
-    return TenantBinding.cachedPlans();
+    return TenantBindingPlans.cached();
   }
 
   /** How many it keeps at most, give or take what concurrent threads add at once. */
   public static int limit() {
-    return TenantBinding.planCacheLimit();
+    return TenantBindingPlans.limit();
   }
 }
