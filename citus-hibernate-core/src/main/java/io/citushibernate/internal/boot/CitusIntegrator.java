@@ -42,6 +42,7 @@ public final class CitusIntegrator implements Integrator {
 
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+    HibernateLine.check();
     Map<String, Object> properties = sessionFactory.getServiceRegistry()
         .requireService(ConfigurationService.class).getSettings();
     BootSettings settings = BootSettings.from(properties);
