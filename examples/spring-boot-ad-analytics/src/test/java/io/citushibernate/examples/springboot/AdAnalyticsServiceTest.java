@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * The service over real HTTP on the embedded PostgreSQL. Three companies hold campaigns with the
@@ -128,6 +129,18 @@ class AdAnalyticsServiceTest {
     HttpResponse<String> invalid = send(HttpRequest.newBuilder(uri("/campaigns")).header("X-Tenant-ID", "acme"));
     assertThat(invalid.statusCode()).isEqualTo(400);
     assertThat(json(invalid).get("title")).isEqualTo("Invalid tenant");
+  }
+
+  /**
+   * Spring Data JPA switches its native-query parser when net.sf.jsqlparser is on the classpath; the
+   * library's JSqlParser is relocated into its own jar so that an application's behaviour does not
+   * depend on whether it uses citus-hibernate.
+   */
+  @Test
+  void theLibraryLeavesNoJSqlParserOnTheApplicationsClasspath() {
+    assertThat(ClassUtils.isPresent("net.sf.jsqlparser.parser.JSqlParser", getClass().getClassLoader())).isFalse();
+    assertThat(ClassUtils.isPresent("io.citushibernate.internal.jsqlparser.parser.JSqlParser",
+        getClass().getClassLoader())).isTrue();
   }
 
   @Test
