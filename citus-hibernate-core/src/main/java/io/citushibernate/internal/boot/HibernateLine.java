@@ -25,11 +25,11 @@ enum HibernateLine {
   private static final String RESOURCE = "hibernate-line.properties";
   private static final String GROUP_ID = "io.citushibernate";
 
-  private final String name;
+  private final String label;
   private final String artifactId;
 
-  HibernateLine(String name, String artifactId) {
-    this.name = name;
+  HibernateLine(String label, String artifactId) {
+    this.label = label;
     this.artifactId = artifactId;
   }
 
@@ -71,13 +71,13 @@ enum HibernateLine {
     if (needed.equals(Optional.of(built))) {
       return;
     }
-    String prefix = built.artifactId + " was built for Hibernate " + built.name + " (" + compiledAgainst
+    String prefix = built.artifactId + " was built for Hibernate " + built.label + " (" + compiledAgainst
         + ") but Hibernate ORM " + running + " is running: ";
     String why = " (the lines differ in binary form: the first write would fail).";
     throw new CitusHibernateException(needed
         .map(line -> prefix + "depend on " + line.coordinates() + " instead" + why)
         .orElseGet(() -> prefix + "no citus-hibernate artifact supports that line; run one of "
-            + Arrays.stream(values()).map(line -> "Hibernate " + line.name + " with " + line.coordinates())
+            + Arrays.stream(values()).map(line -> "Hibernate " + line.label + " with " + line.coordinates())
                 .collect(Collectors.joining(", "))
             + why));
   }
