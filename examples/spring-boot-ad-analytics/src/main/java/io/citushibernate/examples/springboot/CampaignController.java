@@ -93,6 +93,7 @@ public class CampaignController {
   public Map<String, Long> counts() throws Exception {
     return Map.of("jpa", campaigns.count(),
         "jdbc", reports.countWithJdbc(),
+        "jdbcInTransaction", reports.countWithJdbcAfterAnUncommittedInsert(),
         "async", reports.countInBackground().get());
   }
 }

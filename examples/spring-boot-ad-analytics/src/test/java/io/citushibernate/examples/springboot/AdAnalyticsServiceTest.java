@@ -111,10 +111,12 @@ class AdAnalyticsServiceTest {
   void jdbcTemplateAndAsyncWorkSeeTheRequestsTenant() throws Exception {
     for (long company = 1; company <= 3; company++) {
       Map<?, ?> counts = json(get("/stats/count", company));
-      long expected = company + 1;
+      long expected = company + 1; // and the insert of jdbcInTransaction is rolled back
       assertThat(counts.get("jpa")).isEqualTo((int) expected);
       assertThat(counts.get("jdbc")).as("JdbcTemplate on the starter's DataSource").isEqualTo((int) expected);
       assertThat(counts.get("async")).as("@Async on Spring's executor").isEqualTo((int) expected);
+      assertThat(counts.get("jdbcInTransaction")).as("JdbcTemplate on the entity manager's connection, "
+          + "after an uncommitted insert through JPA").isEqualTo((int) expected + 1);
     }
   }
 

@@ -14,8 +14,9 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * citus-hibernate in a Spring Boot application: {@code citus.hibernate.*} handed to Hibernate,
- * the library's exceptions translated into specific {@code DataAccessException}s, and the tenant
- * carried into {@code @Async} and every Spring executor. The core itself needs no configuration:
+ * the application's DataSource wrapped so that plain JDBC clients are scoped too, the library's
+ * exceptions translated into specific {@code DataAccessException}s, and the tenant carried into
+ * {@code @Async} and every Spring executor. The core itself needs no configuration:
  * Hibernate finds its integrator on the classpath.
  *
  * <p>Referenced by class name so that one starter source works with Spring Boot 3 and 4, whose
@@ -37,6 +38,12 @@ public class CitusHibernateAutoConfiguration {
   @Bean
   static TaskDecoratorPostProcessor citusTaskDecoratorPostProcessor() {
     return new TaskDecoratorPostProcessor();
+  }
+
+  /** Every JDBC client on the application's DataSource scoped like Hibernate ({@code citus.hibernate.jdbc.scope-data-source}). */
+  @Bean
+  static ScopedDataSourcePostProcessor citusScopedDataSourcePostProcessor() {
+    return new ScopedDataSourcePostProcessor();
   }
 
   /** JPA: the settings, and the library's exceptions as specific DataAccessExceptions. */

@@ -55,7 +55,7 @@ public class CitusHibernateProperties {
     put(settings, CitusSettings.REWRITE_CACHE_SIZE, rewriteCacheSize);
     put(settings, CitusSettings.MAX_STATEMENT_LENGTH, maxStatementLength);
     put(settings, CitusSettings.MAX_STATEMENT_NESTING, maxStatementNesting);
-    put(settings, "citus.hibernate.routing_guard", routingGuard);
+    put(settings, CitusSettings.ROUTING_GUARD, routingGuard);
     put(settings, CitusSettings.SCHEMA_WHEN_CITUS_MISSING, schema.whenCitusMissing);
     return settings;
   }
