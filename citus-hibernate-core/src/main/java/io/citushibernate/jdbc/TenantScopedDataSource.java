@@ -21,8 +21,11 @@ import javax.sql.DataSource;
  * ({@code TenantContext}), with the same rules as Hibernate's statement inspector: plain
  * statements, prepared statements (batches and generated keys included), callable statements and
  * {@code nativeSQL}. It fails closed: a statement on a tenant table with no tenant set raises
- * {@code MissingTenantException}, unsent; inside {@code TenantContext.runCrossTenant} statements
- * are not pinned to a tenant. Statements that touch no tenant table pass unchanged.
+ * {@code MissingTenantException}, unsent; so is one that cannot be scoped (DDL on a tenant table,
+ * SQL the parser cannot read: {@code UnscopableStatementException}). Inside
+ * {@code TenantContext.runCrossTenant} statements are not pinned to a tenant, and schema changes
+ * (migrations run on this data source) pass as written. Statements that touch no tenant table
+ * pass unchanged.
  *
  * <pre>{@code
  * DataSource scoped = TenantScopedDataSource.wrap(hikari).build();

@@ -30,6 +30,20 @@ final class Jdbc {
     }
   }
 
+  /** JDBC work that brings its own connection. */
+  interface Action<T> {
+    T run() throws SQLException;
+  }
+
+  /** {@code action}, its SQL exceptions unchecked. */
+  static <T> T unchecked(Action<T> action) {
+    try {
+      return action.run();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Fixture statements run unscoped on the raw pool, every tenant at once (multi-shard on purpose). */
   static void fixture(DataSource pool, String... statements) {
     RoutingCheck.allowMultiShard(() -> with(pool, c -> {

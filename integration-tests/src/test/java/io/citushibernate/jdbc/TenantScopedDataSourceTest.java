@@ -219,6 +219,21 @@ class TenantScopedDataSourceTest {
   }
 
   @Test
+  void schemaChangesRunOnlyAsCrossTenantWork() {
+    TenantScopedDataSource scoped = scoped();
+    String ddl = "create index tasks_by_hours on tasks (company_id, hours)";
+    assertThatThrownBy(() -> TenantContext.get(1L, () -> with(scoped, c -> c.createStatement().execute(ddl))))
+        .isInstanceOf(UnscopableStatementException.class).hasMessageContaining("[tasks]");
+    TenantContext.runCrossTenant("test: a migration", () -> with(scoped, c -> {
+      try (Statement s = c.createStatement()) {
+        s.execute(ddl);
+        s.execute("drop index tasks_by_hours");
+      }
+      return null;
+    }));
+  }
+
+  @Test
   void nativeSqlShowsTheScopedStatement() {
     String sent = TenantContext.get(2L, () -> with(scoped(), c -> c.nativeSQL("select title from tasks where id = 1")));
     assertThat(sent).contains("company_id = 2");

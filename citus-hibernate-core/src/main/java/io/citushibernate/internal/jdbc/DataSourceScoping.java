@@ -170,7 +170,17 @@ public final class DataSourceScoping {
           + "with TenantScopedDataSource.wrap(dataSource).tenantTable(table, column) name any. Declare the tenant "
           + "tables (and shared tables with referenceTable(table)). Statement: " + sql);
     }
-    Rewrite rewrite = k.rewriter().analyse(sql);
+    Rewrite rewrite;
+    try {
+      rewrite = k.rewriter().analyse(sql);
+    } catch (UnscopableStatementException e) {
+      if (TenantContext.isCrossTenant()) {
+        // deliberate cross-tenant work, e.g. migrations on this data source: schema changes and
+        // statements the parser cannot read pin no tenant, so they run as written
+        return sql;
+      }
+      throw e;
+    }
     if (!rewrite.touchesTenantTables()) {
       return sql;
     }
