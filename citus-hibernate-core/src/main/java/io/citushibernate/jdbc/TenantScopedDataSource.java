@@ -41,6 +41,9 @@ import javax.sql.DataSource;
  * declared with {@link Builder#tenantTable}. When none of them knows any table (PostgreSQL
  * without Citus, nothing declared, no mapping) every statement outside a cross-tenant scope is
  * refused, since any table could be a tenant table.
+ *
+ * <p>A session factory on this data source uses its connections as they are: the routing guard
+ * and the other settings are this data source's ({@link Builder#setting}), not Hibernate's.
  */
 public final class TenantScopedDataSource extends DelegatingDataSource {
   private final DataSourceScoping scoping;

@@ -259,6 +259,10 @@ class TenantScopedDataSourceTest {
         .hasMessageContaining("knows no tenant tables")
         .hasMessageContaining("tenantTable(table, column)")
         .hasMessageNotContaining("runCrossTenant");
+    TenantScopedDataSource sharedOnly = TenantScopedDataSource.wrap(pool).catalog(c -> Optional.empty())
+        .referenceTable("labels").build();
+    assertThatThrownBy(() -> TenantContext.get(1L, () -> with(sharedOnly, c -> query(c, "select count(*) from tasks"))))
+        .isInstanceOf(UnscopableStatementException.class);
     List<String> deliberate = RoutingCheck.allowMultiShard(() -> TenantContext.getCrossTenant("test: no tables known",
         () -> with(blind, c -> query(c, "select count(*) from tasks"))));
     assertThat(deliberate).containsExactly("9");

@@ -127,7 +127,7 @@ public final class DataSourceScoping {
       type = m.type();
     } else {
       Optional<List<TenantTable>> recorded = catalog.read(target);
-      if (recorded.isEmpty() && declared.isEmpty() && referenceTables.isEmpty()) {
+      if (recorded.isEmpty() && declared.isEmpty()) { // shared tables alone do not tell which are tenant tables
         return new Known(null, null, type, "nothing");
       }
       recorded.orElse(List.of()).stream().filter(t -> !isReference(t)).forEach(t -> tables.put(key(t), t));
