@@ -49,7 +49,7 @@ public final class DataSourceScoping {
   }
 
   /** The tenant tables in force: no {@code rewriter} when nothing at all is known. */
-  private record Known(StatementRewriter rewriter, CrossTenantJoins joins, TenantType type, String source) {
+  private record Known(StatementRewriter rewriter, CrossTenantJoins joins, TenantType type) {
   }
 
   /**
@@ -128,7 +128,7 @@ public final class DataSourceScoping {
     } else {
       Optional<List<TenantTable>> recorded = catalog.read(target);
       if (recorded.isEmpty() && declared.isEmpty()) { // shared tables alone do not tell which are tenant tables
-        return new Known(null, null, type, "nothing");
+        return new Known(null, null, type);
       }
       recorded.orElse(List.of()).stream().filter(t -> !isReference(t)).forEach(t -> tables.put(key(t), t));
       source = recorded.isPresent() ? "Citus' catalog (pg_dist_partition)" : "the declared tables";
@@ -138,7 +138,7 @@ public final class DataSourceScoping {
     }
     TenantTables found = new TenantTables(new ArrayList<>(tables.values()));
     LOG.info("TenantScopedDataSource scopes {} tenant table(s), from {}: {}", tables.size(), source, tables.values());
-    return new Known(rewriterSettings.rewriterOf(found), new CrossTenantJoins(found), type, source);
+    return new Known(rewriterSettings.rewriterOf(found), new CrossTenantJoins(found), type);
   }
 
   private static String key(TenantTable t) {
