@@ -35,6 +35,17 @@ public final class CitusSettings {
   public static final String MAX_STATEMENT_NESTING = "citus.hibernate.max_statement_nesting";
 
   /**
+   * {@code off} (default), {@code log}, {@code warning} or {@code error}: the production routing
+   * guard. Any value but {@code off} sets Citus' {@code citus.multi_task_query_log_level} to that
+   * level on the application's connections (Hibernate's, and those of
+   * {@code io.citushibernate.jdbc.TenantScopedDataSource}), so a statement that Citus would run on
+   * several shards is logged or refused by Citus itself. The guard is lifted inside
+   * {@code TenantContext.runCrossTenant} scopes and for citus-hibernate's own schema and catalog
+   * work, and restored after; a connection goes back to its pool with the guard in place.
+   */
+  public static final String ROUTING_GUARD = "citus.hibernate.routing_guard";
+
+  /**
    * {@code skip} (default) or {@code fail}: what the schema export does with its Citus statements
    * ({@code create_distributed_table}, {@code create_reference_table}) when the target database has
    * no {@code citus} extension. {@code skip} logs one INFO line and exports plain PostgreSQL DDL;

@@ -42,13 +42,16 @@ class ArchitectureTest {
         .layer("schema").definedBy("io.citushibernate.internal.schema", "io.citushibernate.schema")
         .layer("cache").definedBy("io.citushibernate.internal.cache")
         .layer("boot").definedBy("io.citushibernate.internal.boot")
+        // the plain-JDBC wrapper: public API on top of the jdbc step, used by applications only
+        .layer("jdbcApi").definedBy("io.citushibernate.jdbc")
         .whereLayer("boot").mayNotBeAccessedByAnyLayer()
+        .whereLayer("jdbcApi").mayNotBeAccessedByAnyLayer()
         .whereLayer("cache").mayOnlyBeAccessedByLayers("boot")
         .whereLayer("schema").mayOnlyBeAccessedByLayers("cache", "boot")
         .whereLayer("event").mayOnlyBeAccessedByLayers("schema", "cache", "boot")
-        .whereLayer("jdbc").mayOnlyBeAccessedByLayers("event", "schema", "cache", "boot")
+        .whereLayer("jdbc").mayOnlyBeAccessedByLayers("event", "schema", "cache", "boot", "jdbcApi")
         .whereLayer("sql").mayOnlyBeAccessedByLayers("jdbc", "event", "schema", "cache", "boot")
-        .whereLayer("mapping").mayOnlyBeAccessedByLayers("sql", "jdbc", "event", "schema", "cache", "boot")
+        .whereLayer("mapping").mayOnlyBeAccessedByLayers("sql", "jdbc", "event", "schema", "cache", "boot", "jdbcApi")
         .whereLayer("hibernateApi").mayOnlyBeAccessedByLayers("event", "schema", "cache", "boot")
         .whereLayer("tenant").mayOnlyBeAccessedByLayers("hibernateApi", "mapping", "sql", "jdbc", "event", "schema", "cache", "boot")
         .whereLayer("config").mayOnlyBeAccessedByLayers("tenant", "hibernateApi", "mapping", "sql", "jdbc", "event", "schema",
@@ -87,6 +90,7 @@ class ArchitectureTest {
         "io.citushibernate.annotation.TenantKey",
         "io.citushibernate.boot.CitusPostgreSQLDialect",
         "io.citushibernate.boot.TenantContextIdentifierResolver",
+        "io.citushibernate.jdbc.TenantScopedDataSource",
         "io.citushibernate.schema.CitusDdl",
         "io.citushibernate.tenant.TenantContext",
         "io.citushibernate.tenant.TenantFilter",

@@ -5,14 +5,17 @@ import io.citushibernate.CitusHibernateException;
 import io.citushibernate.internal.event.CrossTenantIdentityListener;
 import io.citushibernate.internal.event.SessionTenantListener;
 import io.citushibernate.internal.event.TenantReadListener;
+import io.citushibernate.internal.jdbc.DataSourceScoping;
 import io.citushibernate.internal.jdbc.TenantBinding;
 import io.citushibernate.internal.event.TenantWriteListener;
 import io.citushibernate.internal.mapping.TenantModel;
 import io.citushibernate.internal.schema.CitusSchema;
 import io.citushibernate.internal.sql.StatementRewriter;
 import io.citushibernate.boot.TenantContextIdentifierResolver;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -55,8 +58,7 @@ public final class CitusIntegrator implements Integrator {
       return;
     }
     CitusSchema.apply(metadata, model, properties);
-    StatementRewriter rewriter = new StatementRewriter(model.tables(), settings.rewriteCacheSize(),
-        settings.refuseUnparseable(), settings.parseLimits());
+    StatementRewriter rewriter = settings.rewriter().rewriterOf(model.tables());
     boolean bindingInstalled =
         TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
     if (settings.bindAsParameter() && !bindingInstalled) {
@@ -64,7 +66,13 @@ public final class CitusIntegrator implements Integrator {
           + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
           + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
     }
-    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled);
+    DataSourceScoping scopingDataSource = scopingDataSource(sessionFactory);
+    if (scopingDataSource != null) {
+      scopingDataSource.adoptMapping(model.tenantTables(), model.tenantType(),
+          sessionFactory.getName() == null ? "a session factory" : "session factory " + sessionFactory.getName());
+    }
+    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled,
+        scopingDataSource != null);
     boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory);
     EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
     TenantWriteListener writes = new TenantWriteListener(model);
@@ -132,8 +140,28 @@ public final class CitusIntegrator implements Integrator {
     listeners.prependListeners(type, (T) listener);
   }
 
+  /**
+   * The scoping of the {@code TenantScopedDataSource} Hibernate gets its connections from, or
+   * {@code null}: it takes the mapping's tenant tables, and leaves the statements this factory's
+   * inspector scoped as they are.
+   */
+  private static DataSourceScoping scopingDataSource(SessionFactoryImplementor sessionFactory) {
+    ConnectionProvider provider = sessionFactory.getServiceRegistry().getService(ConnectionProvider.class);
+    if (provider == null || !provider.isUnwrappableAs(DataSource.class)) {
+      return null;
+    }
+    DataSource dataSource = provider.unwrap(DataSource.class);
+    try {
+      return dataSource != null && dataSource.isWrapperFor(DataSourceScoping.class)
+          ? dataSource.unwrap(DataSourceScoping.class) : null;
+    } catch (SQLException e) {
+      throw new CitusHibernateException("citus-hibernate cannot tell whether Hibernate's data source "
+          + dataSource.getClass().getName() + " is a TenantScopedDataSource: " + e.getMessage(), e);
+    }
+  }
+
   private static void installInspector(SessionFactoryImplementor sessionFactory, StatementRewriter rewriter,
-      TenantModel model, boolean bindAsParameter, boolean bindingInstalled) {
+      TenantModel model, boolean bindAsParameter, boolean bindingInstalled, boolean onScopingDataSource) {
     SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
     // Sessions read the inspector from the options when they open, so replacing it here, before
     // the factory serves its first session, scopes every session. Hibernate offers no other hook
@@ -146,6 +174,6 @@ public final class CitusIntegrator implements Integrator {
     }
     builder.applyStatementInspector(
         new TenantStatementInspector(rewriter, model.tenantType(), options.getStatementInspector(), bindAsParameter,
-            bindingInstalled));
+            bindingInstalled, onScopingDataSource));
   }
 }

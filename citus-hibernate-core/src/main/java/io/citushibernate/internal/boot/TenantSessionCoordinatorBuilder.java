@@ -1,7 +1,9 @@
 package io.citushibernate.internal.boot;
 
 import io.citushibernate.internal.event.SessionStatementCheck;
+import io.citushibernate.internal.jdbc.TenantBinding;
 import io.citushibernate.tenant.TenantType;
+import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -64,6 +66,44 @@ final class TenantSessionCoordinatorBuilder implements TransactionCoordinatorBui
 
   @Override
   public DdlTransactionIsolator buildDdlTransactionIsolator(JdbcContext jdbcContext) {
-    return delegate.buildDdlTransactionIsolator(jdbcContext);
+    return new LibraryWorkIsolator(delegate.buildDdlTransactionIsolator(jdbcContext));
+  }
+
+  /**
+   * Hibernate's schema work (export, update, validation, and citus-hibernate's Citus calls in its
+   * script) runs on the isolator's connection: it is citus-hibernate's own work, so it is not
+   * scoped to a tenant and runs with the routing guard lifted ({@link TenantBinding#markLibraryWork}).
+   */
+  private static final class LibraryWorkIsolator implements DdlTransactionIsolator {
+    private final DdlTransactionIsolator delegate;
+
+    LibraryWorkIsolator(DdlTransactionIsolator delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public JdbcContext getJdbcContext() {
+      return delegate.getJdbcContext();
+    }
+
+    @Override
+    public Connection getIsolatedConnection() {
+      return marked(delegate.getIsolatedConnection());
+    }
+
+    @Override
+    public Connection getIsolatedConnection(boolean autocommit) {
+      return marked(delegate.getIsolatedConnection(autocommit));
+    }
+
+    @Override
+    public void release() {
+      delegate.release();
+    }
+
+    private static Connection marked(Connection connection) {
+      TenantBinding.markLibraryWork(connection);
+      return connection;
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.citushibernate.internal.boot;
 
 import io.citushibernate.MissingTenantException;
+import io.citushibernate.internal.jdbc.InspectedStatements;
 import io.citushibernate.internal.jdbc.TenantBindingPlan;
 import io.citushibernate.internal.sql.CrossTenantJoins;
 import io.citushibernate.internal.sql.Rewrite;
@@ -21,23 +22,33 @@ final class TenantStatementInspector implements StatementInspector {
   private final transient CrossTenantJoins crossTenantJoins;
   private final TenantType tenantType;
   private final StatementInspector previous;
-  /** Puts the tenant in as a bind parameter; {@code null} to put it in as a literal. */
-  private final transient Rewrite.Parameterizer parameterizer;
+  /** Puts the tenant in as a bind parameter rather than a literal (needs {@link #bindingInstalled}). */
+  private final boolean bindAsParameter;
   /**
-   * Leaves the tenant to the JDBC layer, which binds it as the statement is prepared and checks
-   * the parameters written into tenant columns; {@code null} when connections do not pass through
-   * that layer (then Hibernate's write listener alone checks the tenant of the entities it writes).
+   * Whether connections pass through the JDBC binding layer, which binds the tenant as the
+   * statement is prepared and checks the parameters written into tenant columns (without it,
+   * Hibernate's write listener alone checks the tenant of the entities it writes).
    */
+  private final boolean bindingInstalled;
+  /** Leaves the tenant to the JDBC layer, as the statement is prepared; {@code null} without that layer. */
   private final transient Rewrite.Parameterizer bindWhenPrepared;
+  /**
+   * Whether the connections come from a tenant-scoping data source, which must be told which
+   * statements this inspector scoped already ({@link InspectedStatements}) so it does not scope
+   * them twice.
+   */
+  private final boolean onScopingDataSource;
 
   TenantStatementInspector(StatementRewriter rewriter, TenantType tenantType, StatementInspector previous,
-      boolean bindAsParameter, boolean bindingInstalled) {
+      boolean bindAsParameter, boolean bindingInstalled, boolean onScopingDataSource) {
     this.rewriter = rewriter;
     this.crossTenantJoins = new CrossTenantJoins(rewriter.tables());
     this.tenantType = tenantType;
     this.previous = previous;
+    this.bindAsParameter = bindAsParameter;
+    this.bindingInstalled = bindingInstalled;
     this.bindWhenPrepared = bindingInstalled ? (parts, checked) -> TenantBindingPlan.sql(parts, checked, tenantType) : null;
-    this.parameterizer = bindAsParameter ? bindWhenPrepared : null;
+    this.onScopingDataSource = onScopingDataSource;
   }
 
   /**
@@ -57,25 +68,27 @@ final class TenantStatementInspector implements StatementInspector {
     }
     Optional<Object> tenant = TenantContext.current();
     if (tenant.isPresent()) {
-      String literal = tenantType.literal(tenant.get());
-      if (parameterizer != null) {
-        return rewrite.renderParameterized(literal, parameterizer);
-      }
-      String scoped = rewrite.render(literal);
-      return bindWhenPrepared == null || !rewrite.hasCheckedParameters() ? scoped
-          : bindWhenPrepared.sql(new String[] {scoped}, rewrite.checkedParameters());
+      return inspected(TenantBindingPlan.scoped(rewrite, tenantType, tenant.get(), bindAsParameter, bindingInstalled));
     }
     if (TenantContext.isCrossTenant()) {
-      return rewrite.renderCrossTenant(crossTenantJoins);
+      return inspected(rewrite.renderCrossTenant(crossTenantJoins));
     }
     // No scope: a session opened for a tenant supplies it when the statement is prepared (see
     // SessionStatementCheck); without one the JDBC layer refuses the statement, unsent.
     String unbound = bindWhenPrepared == null ? null : rewrite.renderUnbound(bindWhenPrepared);
     if (unbound != null) {
-      return unbound;
+      return inspected(unbound);
     }
     throw new MissingTenantException("No tenant is set for a statement on tenant table(s) "
         + rewrite.tenantTables() + "; it was not sent. Run it inside TenantContext.run(tenantId, ...), "
         + "or in a session opened for the tenant. Statement: " + input);
+  }
+
+  /** {@code sql}, which this inspector scoped, noted for a tenant-scoping data source underneath. */
+  private String inspected(String sql) {
+    if (onScopingDataSource) {
+      InspectedStatements.inspected(sql);
+    }
+    return sql;
   }
 }

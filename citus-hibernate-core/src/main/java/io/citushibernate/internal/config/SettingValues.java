@@ -19,6 +19,21 @@ public final class SettingValues {
     return !bool(properties, CitusSettings.ENABLED, true);
   }
 
+  /** Whether {@link CitusSettings#TENANT_BINDING} puts the tenant in as a bind parameter (the default) rather than a literal. */
+  public static boolean bindAsParameter(Map<String, ?> properties) {
+    return choice(properties, CitusSettings.TENANT_BINDING, "parameter", Map.of("literal", false, "parameter", true));
+  }
+
+  /**
+   * The level {@link CitusSettings#ROUTING_GUARD} gives Citus' {@code citus.multi_task_query_log_level}
+   * on application connections, or {@code null} when the guard is off (the default).
+   */
+  public static String routingGuard(Map<String, ?> properties) {
+    String level = choice(properties, CitusSettings.ROUTING_GUARD, "off",
+        Map.of("off", "off", "log", "log", "warning", "warning", "error", "error"));
+    return "off".equals(level) ? null : level;
+  }
+
   public static boolean bool(Map<String, ?> properties, String key, boolean fallback) {
     return choice(properties, key, Boolean.toString(fallback), Map.of("true", true, "false", false));
   }

@@ -1,6 +1,7 @@
 package io.citushibernate.internal.jdbc;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Binds the tenant into statements whose SQL carries a {@link TenantBindingPlan}: wraps a
@@ -12,12 +13,21 @@ public final class TenantBinding {
   private TenantBinding() {
   }
 
-  /** {@code connection}, binding tenants into the statements it prepares. */
+  /** {@code connection}, binding tenants into the statements it prepares; no routing guard. */
   public static Connection wrap(Connection connection) {
+    return wrap(connection, null);
+  }
+
+  /**
+   * {@code connection}, binding tenants into the statements it prepares, with the routing guard at
+   * {@code routingGuard} ({@code null}: off). A connection of a tenant-scoping data source binds
+   * already and keeps its own guard: it is returned as it is, so nothing is bound twice.
+   */
+  public static Connection wrap(Connection connection, String routingGuard) {
     if (connection == null || connection instanceof TenantBindingConnection) {
       return connection;
     }
-    return new TenantBindingConnection(connection);
+    return new TenantBindingConnection(connection, null, RoutingGuard.of(routingGuard));
   }
 
   /** Whether connections from {@code provider} bind tenants. */
@@ -25,8 +35,28 @@ public final class TenantBinding {
     return provider != null && provider.isUnwrappableAs(TenantBindingConnectionProvider.class);
   }
 
-  /** The connection {@link #wrap} wrapped, or {@code connection} itself. */
+  /** The connection {@link #wrap} wrapped, or {@code connection} itself (also a tenant-scoping data source's). */
   public static Connection unwrap(Connection connection) {
-    return connection instanceof TenantBindingConnection bound ? bound.target() : connection;
+    return connection instanceof TenantBindingConnection bound && !bound.isScoping() ? bound.target() : connection;
+  }
+
+  /**
+   * The connection to give back to the connection provider {@code connection} came from, once it
+   * is done with: the routing guard restored, then the connection {@link #wrap} wrapped; a
+   * tenant-scoping data source's connection restores its guard as it is closed.
+   */
+  public static Connection release(Connection connection) throws SQLException {
+    if (connection instanceof TenantBindingConnection bound && !bound.isScoping()) {
+      bound.beforeRelease();
+      return bound.target();
+    }
+    return connection;
+  }
+
+  /** Marks {@code connection} as running citus-hibernate's own schema or catalog work: unscoped, routing guard lifted. */
+  public static void markLibraryWork(Connection connection) {
+    if (connection instanceof TenantBindingConnection bound) {
+      bound.markLibraryWork();
+    }
   }
 }

@@ -21,19 +21,22 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
   private static final long serialVersionUID = 1L;
 
   private final ConnectionProvider delegate;
+  /** The routing guard's level, {@code null} when off. */
+  private final String routingGuard;
 
-  TenantBindingConnectionProvider(ConnectionProvider delegate) {
+  TenantBindingConnectionProvider(ConnectionProvider delegate, String routingGuard) {
     this.delegate = delegate;
+    this.routingGuard = routingGuard;
   }
 
   @Override
   public Connection getConnection() throws SQLException {
-    return TenantBinding.wrap(delegate.getConnection());
+    return TenantBinding.wrap(delegate.getConnection(), routingGuard);
   }
 
   @Override
   public void closeConnection(Connection connection) throws SQLException {
-    delegate.closeConnection(TenantBinding.unwrap(connection));
+    delegate.closeConnection(TenantBinding.release(connection));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.citushibernate.internal.jdbc;
 
 import io.citushibernate.InvalidTenantException;
 import io.citushibernate.TenantMismatchException;
+import io.citushibernate.internal.sql.Rewrite;
 import io.citushibernate.internal.sql.SqlWords;
 import io.citushibernate.tenant.TenantType;
 import java.sql.PreparedStatement;
@@ -76,6 +77,22 @@ public final class TenantBindingPlan {
       sb.append('?').append(parts[i]);
     }
     return sb.append(' ').append(marker(type, positions, checked)).toString();
+  }
+
+  /**
+   * {@code rewrite} scoped to {@code tenant}: with {@code asParameter} the tenant is a bind
+   * parameter, placed by the plan the SQL carries; otherwise a literal in the text, and, when
+   * {@code prepared} on a binding connection, a plan that checks the application's parameters
+   * written into tenant columns.
+   */
+  public static String scoped(Rewrite rewrite, TenantType type, Object tenant, boolean asParameter, boolean prepared) {
+    String literal = type.literal(tenant);
+    if (asParameter && prepared) {
+      return rewrite.renderParameterized(literal, (parts, checked) -> sql(parts, checked, type));
+    }
+    String scoped = rewrite.render(literal);
+    return !prepared || !rewrite.hasCheckedParameters() ? scoped
+        : sql(new String[] {scoped}, rewrite.checkedParameters(), type);
   }
 
   /** The plan written into {@code sql}, or {@code null} when it carries none. */

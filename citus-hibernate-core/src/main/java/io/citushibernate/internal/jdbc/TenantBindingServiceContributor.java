@@ -33,7 +33,7 @@ public final class TenantBindingServiceContributor implements ServiceContributor
       if (provider == null || SettingValues.isDisabled(configurationValues)) {
         return provider;
       }
-      return new TenantBindingConnectionProvider(provider);
+      return new TenantBindingConnectionProvider(provider, SettingValues.routingGuard(configurationValues));
     }
   }
 }

@@ -4,6 +4,7 @@ import io.citushibernate.CitusSettings;
 import io.citushibernate.CitusHibernateException;
 import io.citushibernate.citus.CitusSql;
 import io.citushibernate.citus.SqlQuoting;
+import io.citushibernate.internal.jdbc.TenantBinding;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -318,6 +319,7 @@ final class Distribution implements AuxiliaryDatabaseObject {
     if (connection == null) {
       return null;
     }
+    TenantBinding.markLibraryWork(connection); // citus-hibernate's own catalog read: unscoped, routing guard lifted
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query)) {
       return reader.read(rs);
     } finally {
