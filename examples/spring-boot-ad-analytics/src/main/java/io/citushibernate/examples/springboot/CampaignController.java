@@ -1,6 +1,8 @@
 package io.citushibernate.examples.springboot;
 
 import io.citushibernate.fixtures.adanalytics.Campaign;
+import io.citushibernate.fixtures.adanalytics.Company;
+import io.citushibernate.tenant.TenantContext;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.Page;
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,14 +33,31 @@ public class CampaignController {
   public record NewCampaign(String name, Integer monthlyBudget, Long companyId) {
   }
 
+  /** The company's name, to register or rename it. */
+  public record CompanyName(String name) {
+  }
+
+  private final CompanyRepository companies;
   private final CampaignRepository campaigns;
   private final AdRepository ads;
   private final CampaignReports reports;
 
-  public CampaignController(CampaignRepository campaigns, AdRepository ads, CampaignReports reports) {
+  public CampaignController(CompanyRepository companies, CampaignRepository campaigns, AdRepository ads,
+      CampaignReports reports) {
+    this.companies = companies;
     this.campaigns = campaigns;
     this.ads = ads;
     this.reports = reports;
+  }
+
+  /** Registers the request's company (the tenant is the company's id), or renames it. */
+  @PutMapping("/company")
+  @Transactional
+  public Map<String, Object> company(@RequestBody CompanyName request) {
+    Long id = (Long) TenantContext.require();
+    Company company = companies.findById(id).orElseGet(() -> companies.save(new Company(id, request.name())));
+    company.setName(request.name());
+    return Map.of("id", company.getId(), "name", company.getName());
   }
 
   @GetMapping("/campaigns")

@@ -94,7 +94,7 @@ class AdAnalyticsServiceTest {
   void derivedQueriesPagesJoinsAndNativeSqlAreScoped() throws Exception {
     assertThat(get("/campaigns?state=paused", 3L).body()).contains("c3-campaign-2", "c3-campaign-4")
         .doesNotContain("c1-", "c2-");
-    Map<?, ?> page = json(get("/campaigns/page?page=0&size=2", 3L));
+    Map<String, Object> page = json(get("/campaigns/page?page=0&size=2", 3L));
     assertThat(page.get("total")).isEqualTo(4);
     assertThat(jsonList(get("/stats/clicks", 2L))).containsExactly(
         (Object) Map.of("campaign", "c2-campaign-1", "clicks", 21, "impressions", 2001),
@@ -110,7 +110,7 @@ class AdAnalyticsServiceTest {
   @Test
   void jdbcTemplateAndAsyncWorkSeeTheRequestsTenant() throws Exception {
     for (long company = 1; company <= 3; company++) {
-      Map<?, ?> counts = json(get("/stats/count", company));
+      Map<String, Object> counts = json(get("/stats/count", company));
       long expected = company + 1; // and the insert of jdbcInTransaction is rolled back
       assertThat(counts.get("jpa")).isEqualTo((int) expected);
       assertThat(counts.get("jdbc")).as("JdbcTemplate on the starter's DataSource").isEqualTo((int) expected);
@@ -143,6 +143,18 @@ class AdAnalyticsServiceTest {
     assertThat(ClassUtils.isPresent("net.sf.jsqlparser.parser.JSqlParser", getClass().getClassLoader())).isFalse();
     assertThat(ClassUtils.isPresent("io.citushibernate.internal.jsqlparser.parser.JSqlParser",
         getClass().getClassLoader())).isTrue();
+  }
+
+  @Test
+  void aCompanyRegistersItselfAsItsTenant() throws Exception {
+    HttpResponse<String> registered = send(HttpRequest.newBuilder(uri("/company")).header("X-Tenant-ID", "4")
+        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Initrode\"}")));
+    assertThat(registered.statusCode()).isEqualTo(200);
+    assertThat(json(registered)).containsEntry("id", 4).containsEntry("name", "Initrode");
+    HttpResponse<String> created = post("/campaigns", 4L, "{\"name\":\"first\",\"monthlyBudget\":3}");
+    assertThat(json(created).get("companyId")).isEqualTo(4);
+    assertThat(jsonList(get("/campaigns", 4L))).hasSize(1);
+    assertThat(expectedCampaignsJson(1)).doesNotContain("first");
   }
 
   @Test
@@ -196,12 +208,12 @@ class AdAnalyticsServiceTest {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static Map<?, ?> json(HttpResponse<String> response) throws Exception {
+  private static Map<String, Object> json(HttpResponse<String> response) throws Exception {
     return json(response.body());
   }
 
-  private static Map<?, ?> json(String body) throws Exception {
-    return JSON.readValue(body, Map.class);
+  private static Map<String, Object> json(String body) throws Exception {
+    return JSON.readValue(body, new TypeReference<Map<String, Object>>() { });
   }
 
   private static List<Object> jsonList(HttpResponse<String> response) throws Exception {
