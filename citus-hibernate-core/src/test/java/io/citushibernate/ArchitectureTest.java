@@ -96,6 +96,7 @@ class ArchitectureTest {
         "io.citushibernate.tenant.TenantFilter",
         "io.citushibernate.tenant.TenantPropagation",
         "io.citushibernate.tenant.TenantScope",
+        "io.citushibernate.tenant.TenantThreadLocalAccessor",
         "io.citushibernate.tenant.TenantType");
   }
 }

@@ -1,5 +1,6 @@
 package io.citushibernate.tenant;
 
+import io.citushibernate.InvalidTenantException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.FilterConfig;
@@ -9,7 +10,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -67,24 +67,17 @@ public class TenantFilter implements Filter {
     }
   }
 
-  /** A resolver reading {@code header} as a value of {@code type}. */
+  /** A resolver reading {@code header} as a value of {@code type} (see {@link TenantType#named}). */
   public static Function<HttpServletRequest, Object> headerResolver(String header, String type) {
-    Function<String, Object> parser = switch (type.toLowerCase(java.util.Locale.ROOT)) {
-      case "long" -> Long::valueOf;
-      case "int", "integer" -> Integer::valueOf;
-      case "uuid" -> UUID::fromString;
-      case "string" -> s -> s;
-      default -> throw new IllegalArgumentException("Unknown tenant type '" + type
-          + "' for TenantFilter: use long, int, uuid or string");
-    };
+    TenantType tenantType = TenantType.named(type);
     return request -> {
       String raw = request.getHeader(header);
       if (raw == null || raw.isBlank()) {
         return null;
       }
       try {
-        return parser.apply(raw.trim());
-      } catch (IllegalArgumentException e) {
+        return tenantType.parse(raw);
+      } catch (InvalidTenantException e) {
         throw new IllegalArgumentException("Header " + header + " is not a valid " + type + " tenant", e);
       }
     };

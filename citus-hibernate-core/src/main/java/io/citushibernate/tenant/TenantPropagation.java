@@ -91,6 +91,11 @@ public final class TenantPropagation {
 
   private static final TenantState NONE = new TenantState(null, null);
 
+  /** Opens a scope with no tenant: for work whose caller had none. */
+  static TenantScope enterNone() {
+    return enter(null);
+  }
+
   private static final class PropagatingExecutorService implements ExecutorService {
     private final ExecutorService delegate;
 

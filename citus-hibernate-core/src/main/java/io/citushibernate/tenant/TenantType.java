@@ -127,6 +127,46 @@ public enum TenantType {
         + ": set the tenant as a " + javaType.getSimpleName());
   }
 
+  /**
+   * The tenant written as {@code text} (a header, a path segment, a token claim), as this type.
+   *
+   * @throws InvalidTenantException when the text is blank or not a value of this type
+   */
+  public Object parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidTenantException("The tenant is blank: expected a " + javaType.getSimpleName());
+    }
+    String trimmed = text.trim();
+    try {
+      return switch (this) {
+        case LONG -> Long.valueOf(trimmed);
+        case INTEGER -> Integer.valueOf(trimmed);
+        case UUID -> java.util.UUID.fromString(trimmed);
+        case STRING -> checkText(trimmed);
+      };
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTenantException("'" + abbreviated(trimmed) + "' is not a valid "
+          + javaType.getSimpleName() + " tenant", e);
+    }
+  }
+
+  /** The type named {@code name} ({@code long}, {@code int}/{@code integer}, {@code uuid}, {@code string}). */
+  public static TenantType named(String name) {
+    return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "long" -> LONG;
+      case "int", "integer" -> INTEGER;
+      case "uuid" -> UUID;
+      case "string" -> STRING;
+      default -> throw new IllegalArgumentException("Unknown tenant type '" + name
+          + "': use long, int, uuid or string");
+    };
+  }
+
+  /** Bad input is echoed in messages, but never at any length. */
+  private static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+  }
+
   /** {@code value}, coerced to this type, as a SQL literal. */
   public String literal(Object value) {
     Object v = coerce(value);

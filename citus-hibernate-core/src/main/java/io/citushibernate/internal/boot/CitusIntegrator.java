@@ -46,6 +46,8 @@ public final class CitusIntegrator implements Integrator {
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
     HibernateLine.check();
+    // first, whatever follows: the bootstrap's connections were Hibernate's own work, the next ones are sessions'
+    TenantBinding.startServing(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
     Map<String, Object> properties = sessionFactory.getServiceRegistry()
         .requireService(ConfigurationService.class).getSettings();
     BootSettings settings = BootSettings.from(properties);

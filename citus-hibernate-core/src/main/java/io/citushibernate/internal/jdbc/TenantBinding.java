@@ -53,6 +53,16 @@ public final class TenantBinding {
     return connection;
   }
 
+  /**
+   * Tells {@code provider}'s connections that Hibernate's bootstrap is over: from now on they carry
+   * sessions' statements, scoped, not Hibernate's own metadata reads.
+   */
+  public static void startServing(org.hibernate.engine.jdbc.connections.spi.ConnectionProvider provider) {
+    if (provider != null && provider.isUnwrappableAs(TenantBindingConnectionProvider.class)) {
+      provider.unwrap(TenantBindingConnectionProvider.class).startServing();
+    }
+  }
+
   /** Marks {@code connection} as running citus-hibernate's own schema or catalog work: unscoped, routing guard lifted. */
   public static void markLibraryWork(Connection connection) {
     if (connection instanceof TenantBindingConnection bound) {

@@ -23,6 +23,13 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
   private final ConnectionProvider delegate;
   /** The routing guard's level, {@code null} when off. */
   private final String routingGuard;
+  /**
+   * Whether the session factory serves sessions. Before, the connections are Hibernate's own
+   * bootstrap (JDBC metadata, sequence information): library work, which a tenant-scoping data
+   * source would otherwise refuse while it knows no tenant tables yet (plain PostgreSQL, before the
+   * mapping is handed to it).
+   */
+  private volatile boolean serving;
 
   TenantBindingConnectionProvider(ConnectionProvider delegate, String routingGuard) {
     this.delegate = delegate;
@@ -31,7 +38,16 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
 
   @Override
   public Connection getConnection() throws SQLException {
-    return TenantBinding.wrap(delegate.getConnection(), routingGuard);
+    Connection connection = TenantBinding.wrap(delegate.getConnection(), routingGuard);
+    if (!serving) {
+      TenantBinding.markLibraryWork(connection);
+    }
+    return connection;
+  }
+
+  /** The session factory is built: its connections carry sessions' statements from now on. */
+  void startServing() {
+    serving = true;
   }
 
   @Override

@@ -1,0 +1,40 @@
+package io.citushibernate.spring.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+class HibernateSettingsPostProcessorTest {
+  @Test
+  void bootPropertiesBecomeTheLibrarysHibernateSettings() {
+    CitusHibernateProperties properties = bind(Map.of(
+        "citus.hibernate.rewrite-cache-size", "512",
+        "citus.hibernate.tenant-binding", "literal",
+        "citus.hibernate.schema.when-citus-missing", "fail"));
+    assertThat(properties.hibernateSettings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "citus.hibernate.rewrite_cache_size", "512",
+        "citus.hibernate.tenant_binding", "literal",
+        "citus.hibernate.schema.when_citus_missing", "fail"));
+  }
+
+  @Test
+  void aSettingGivenTwiceDifferentlyIsAConflictNotASilentChoice() {
+    Map<String, Object> jpa = new HashMap<>(Map.of("citus.hibernate.tenant_binding", "parameter"));
+    HibernateSettingsPostProcessor.addSettings(jpa, Map.of("citus.hibernate.rewrite_cache_size", "64"), "emf");
+    assertThat(jpa).containsEntry("citus.hibernate.rewrite_cache_size", "64");
+    HibernateSettingsPostProcessor.addSettings(jpa, Map.of("citus.hibernate.tenant_binding", "parameter"), "emf");
+    assertThatThrownBy(() -> HibernateSettingsPostProcessor.addSettings(jpa,
+        Map.of("citus.hibernate.tenant_binding", "literal"), "emf"))
+        .hasMessageContaining("citus.hibernate.tenant_binding").hasMessageContaining("spring.jpa.properties");
+  }
+
+  private static CitusHibernateProperties bind(Map<String, String> values) {
+    return new Binder(new MapConfigurationPropertySource(values))
+        .bindOrCreate("citus.hibernate", CitusHibernateProperties.class);
+  }
+}
