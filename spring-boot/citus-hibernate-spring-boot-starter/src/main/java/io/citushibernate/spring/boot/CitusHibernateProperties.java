@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 /**
  * {@code citus.hibernate.*} in {@code application.properties}/{@code .yml}. The library's own settings
@@ -45,6 +47,14 @@ public class CitusHibernateProperties {
   private final Web web = new Web();
 
   private final Jdbc jdbc = new Jdbc();
+
+  /**
+   * The properties as {@code environment} sets them. For the starter's post-processors: they are
+   * created before Spring binds configuration properties beans.
+   */
+  static CitusHibernateProperties bind(Environment environment) {
+    return Binder.get(environment).bindOrCreate("citus.hibernate", CitusHibernateProperties.class);
+  }
 
   /** The settings given to Hibernate, by their Hibernate names; unset ones are left to the core's defaults. */
   public Map<String, String> hibernateSettings() {

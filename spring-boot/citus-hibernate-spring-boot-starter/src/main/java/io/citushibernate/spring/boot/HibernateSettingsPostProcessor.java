@@ -4,7 +4,6 @@ import io.citushibernate.spring.dao.CitusJpaDialect;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.orm.jpa.JpaDialect;
@@ -27,9 +26,7 @@ final class HibernateSettingsPostProcessor implements BeanPostProcessor, Environ
   @Override
   public Object postProcessBeforeInitialization(Object bean, String beanName) {
     if (bean instanceof LocalContainerEntityManagerFactoryBean factory) {
-      // bound here rather than injected: a post-processor is created before configuration properties are bound
-      CitusHibernateProperties properties = Binder.get(environment)
-          .bindOrCreate("citus.hibernate", CitusHibernateProperties.class);
+      CitusHibernateProperties properties = CitusHibernateProperties.bind(environment);
       addSettings(factory.getJpaPropertyMap(), properties.hibernateSettings(), beanName);
       JpaDialect dialect = factory.getJpaDialect() != null ? factory.getJpaDialect()
           : factory.getJpaVendorAdapter() != null ? factory.getJpaVendorAdapter().getJpaDialect() : null;

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
@@ -51,8 +50,7 @@ final class ScopedDataSourcePostProcessor implements BeanPostProcessor, Environm
       return bean;
     }
     if (bean instanceof DataSource pool && !(bean instanceof TenantScopedDataSource)) {
-      CitusHibernateProperties properties = Binder.get(environment)
-          .bindOrCreate("citus.hibernate", CitusHibernateProperties.class);
+      CitusHibernateProperties properties = CitusHibernateProperties.bind(environment);
       if (Boolean.FALSE.equals(properties.getEnabled()) || !properties.getJdbc().isScopeDataSource()) {
         return bean;
       }
