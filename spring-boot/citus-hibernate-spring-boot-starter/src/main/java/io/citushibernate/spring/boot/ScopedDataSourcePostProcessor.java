@@ -1,9 +1,7 @@
 package io.citushibernate.spring.boot;
 
-import io.citushibernate.CitusSettings;
 import io.citushibernate.jdbc.TenantScopedDataSource;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -20,11 +18,6 @@ import org.springframework.core.env.Environment;
  * the pool itself, and the wrapper reads Citus' catalog again once it is done.
  */
 final class ScopedDataSourcePostProcessor implements BeanPostProcessor, EnvironmentAware {
-  /** The settings a wrapper takes (the others are Hibernate's alone). */
-  private static final Set<String> DATA_SOURCE_SETTINGS = Set.of(CitusSettings.TENANT_BINDING,
-      CitusSettings.ROUTING_GUARD, CitusSettings.UNPARSEABLE_STATEMENTS, CitusSettings.REWRITE_CACHE_SIZE,
-      CitusSettings.MAX_STATEMENT_LENGTH, CitusSettings.MAX_STATEMENT_NESTING);
-
   /** Each wrapper and the pool it wraps, for the migrations that must run on the pool. */
   private final Map<DataSource, DataSource> pools = new ConcurrentHashMap<>();
   private Environment environment;
@@ -54,13 +47,8 @@ final class ScopedDataSourcePostProcessor implements BeanPostProcessor, Environm
       if (Boolean.FALSE.equals(properties.getEnabled()) || !properties.getJdbc().isScopeDataSource()) {
         return bean;
       }
-      TenantScopedDataSource.Builder wrapper = TenantScopedDataSource.wrap(pool);
-      properties.hibernateSettings().forEach((name, value) -> {
-        if (DATA_SOURCE_SETTINGS.contains(name)) {
-          wrapper.setting(name, value);
-        }
-      });
-      TenantScopedDataSource scoped = wrapper.build();
+      // the wrapper reads the settings that apply to it (see TenantScopedDataSource.Builder#setting) and no others
+      TenantScopedDataSource scoped = TenantScopedDataSource.wrap(pool).settings(properties.hibernateSettings()).build();
       pools.put(scoped, pool);
       return scoped;
     }
