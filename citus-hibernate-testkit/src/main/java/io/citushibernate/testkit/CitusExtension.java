@@ -38,10 +38,18 @@ public final class CitusExtension implements ExecutionCondition, BeforeAllCallba
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    boolean required = context.getElement().map(e -> AnnotationSupport.isAnnotated(e, RequiresCitus.class))
-        .orElse(false)
-        || context.getTestClass().map(c -> AnnotationSupport.isAnnotated(c, RequiresCitus.class)
-            || config(c).map(CitusTest::requireCitus).orElse(false)).orElse(false);
+    return citusRequirement(context, context.getTestClass().flatMap(CitusExtension::config)
+        .map(CitusTest::requireCitus).orElse(false));
+  }
+
+  /**
+   * Enabled unless Citus is required ({@link RequiresCitus} on the test or its class, or
+   * {@code requiredByConfig}) and none is available.
+   */
+  static ConditionEvaluationResult citusRequirement(ExtensionContext context, boolean requiredByConfig) {
+    boolean required = requiredByConfig
+        || context.getElement().map(e -> AnnotationSupport.isAnnotated(e, RequiresCitus.class)).orElse(false)
+        || context.getTestClass().map(c -> AnnotationSupport.isAnnotated(c, RequiresCitus.class)).orElse(false);
     if (!required) {
       return ConditionEvaluationResult.enabled("Citus not required");
     }
@@ -63,10 +71,13 @@ public final class CitusExtension implements ExecutionCondition, BeforeAllCallba
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    boolean allow = context.getElement().map(e -> AnnotationSupport.isAnnotated(e, AllowMultiShard.class))
-        .orElse(false)
+    database(context).beginTest(allowsMultiShard(context));
+  }
+
+  /** Whether the test or its class is annotated {@link AllowMultiShard}. */
+  static boolean allowsMultiShard(ExtensionContext context) {
+    return context.getElement().map(e -> AnnotationSupport.isAnnotated(e, AllowMultiShard.class)).orElse(false)
         || AnnotationSupport.isAnnotated(context.getRequiredTestClass(), AllowMultiShard.class);
-    database(context).beginTest(allow);
   }
 
   @Override

@@ -78,7 +78,7 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   private final List<Executed> log = Collections.synchronizedList(new ArrayList<>());
   private final Map<PGConnection, Boolean> relaxed = Collections.synchronizedMap(new WeakHashMap<>());
   private SessionFactory sessionFactory;
-  private RouterAnalyzer analyzer = new RouterAnalyzer(Catalog.EMPTY);
+  private volatile RouterAnalyzer analyzer = new RouterAnalyzer(Catalog.EMPTY);
   private volatile boolean testAllowsMultiShard;
   private volatile IsolationWatch watch;
 
@@ -329,6 +329,26 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
 
   Catalog catalog() {
     return analyzer.catalog();
+  }
+
+  /**
+   * Analyses the next statements against {@code catalog}: the tables of a session factory that an
+   * application built on this database itself (a Spring context), not the testkit.
+   */
+  void useCatalog(Catalog catalog) {
+    analyzer = new RouterAnalyzer(catalog);
+  }
+
+  /** The connection settings of the schema, as Spring Boot's {@code spring.datasource.*} properties. */
+  Map<String, String> springDataSourceProperties() {
+    String url = server.jdbcUrl();
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("spring.datasource.url", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    p.put("spring.datasource.username", server.user());
+    if (server.password() != null) {
+      p.put("spring.datasource.password", server.password());
+    }
+    return p;
   }
 
   void watch(IsolationWatch w) {

@@ -71,6 +71,17 @@ public final class Catalog {
     return reference;
   }
 
+  /** The tables of both catalogs, as of two mappings on one schema. */
+  public Catalog and(Catalog other) {
+    Map<String, String> d = new LinkedHashMap<>(distributed);
+    d.putAll(other.distributed);
+    Set<String> r = new LinkedHashSet<>(reference);
+    r.addAll(other.reference);
+    Set<String> l = new LinkedHashSet<>(local);
+    l.addAll(other.local);
+    return new Catalog(d, r, l);
+  }
+
   /** PostgreSQL's catalog form of an identifier: quotes removed, unquoted names folded to lower case. */
   public static String normalize(String identifier) {
     if (identifier == null) {

@@ -1,10 +1,13 @@
 package io.citushibernate.examples.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citushibernate.tenant.TenantContext;
+import io.citushibernate.testkit.AutoConfigureCitusDatabase;
+import io.citushibernate.testkit.CitusDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,12 +28,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.ClassUtils;
 
 /**
- * The service over real HTTP on the embedded PostgreSQL. Three companies hold campaigns with the
+ * The service over real HTTP on the testkit's database ({@link AutoConfigureCitusDatabase}): a
+ * Citus cluster when one is available ({@code CITUS_TEST_URL}, {@code CITUS_PG_BIN}, Docker), else
+ * embedded PostgreSQL, with every statement checked to reach a single shard. Three companies hold campaigns with the
  * same ids and different names and budgets, so any leak or mix-up changes an answer. The expected
  * answer for company X is read with explicit {@code company_id = X} SQL: what plain code would
  * return on a database holding only X's rows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureCitusDatabase
 class AdAnalyticsServiceTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +47,9 @@ class AdAnalyticsServiceTest {
 
   @Autowired
   DataSource dataSource;
+
+  @Autowired
+  CitusDatabase database;
 
   @BeforeEach
   void seed() {
@@ -155,6 +164,20 @@ class AdAnalyticsServiceTest {
     assertThat(json(created).get("companyId")).isEqualTo(4);
     assertThat(jsonList(get("/campaigns", 4L))).hasSize(1);
     assertThat(expectedCampaignsJson(1)).doesNotContain("first");
+  }
+
+  /**
+   * The routing check is on: under the starter's scoping there is no multi-shard statement to send,
+   * so the proof goes around it, on the testkit's own data source.
+   */
+  @Test
+  void theRoutingCheckRefusesAStatementOnEveryShard() {
+    JdbcTemplate unscoped = new JdbcTemplate(database.dataSource());
+    assertThatThrownBy(() -> unscoped.queryForObject("select count(*) from campaigns", Long.class))
+        .hasMessageContaining("Multi-shard statement refused");
+    assertThat(unscoped.queryForObject("select count(*) from campaigns where company_id = 2", Long.class))
+        .isEqualTo(3L);
+    assertThat(database.statements()).contains("select count(*) from campaigns where company_id = 2");
   }
 
   @Test
