@@ -1,4 +1,4 @@
-package io.citushibernate.api;
+package io.citushibernate.apicheck;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,12 +26,12 @@ import java.util.stream.Stream;
  * the compiler's generic form. Binary-incompatible changes (a removed or changed member, a type
  * made final) and additions both change the text.
  */
-final class ApiSignatures {
+public final class ApiSignatures {
   private ApiSignatures() {
   }
 
   /** The signatures of the artifact (directory or jar on the class path) that holds {@code marker}. */
-  static List<String> of(Class<?> marker) {
+  public static List<String> of(Class<?> marker) {
     List<String> lines = new ArrayList<>();
     classNames(location(marker)).stream()
         .filter(name -> !name.contains(".internal.") && !name.endsWith("package-info") && !name.endsWith("module-info"))
