@@ -70,7 +70,7 @@ public final class CitusIntegrator implements Integrator {
     }
     DataSourceScoping scopingDataSource = scopingDataSource(sessionFactory);
     if (scopingDataSource != null) {
-      scopingDataSource.adoptMapping(model.tenantTables(), model.tenantType(),
+      scopingDataSource.adoptMapping(model.tenantTables(), model.referenceTables(), model.tenantType(),
           sessionFactory.getName() == null ? "a session factory" : "session factory " + sessionFactory.getName());
     }
     installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled,

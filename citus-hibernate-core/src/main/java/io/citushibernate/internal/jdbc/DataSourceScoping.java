@@ -45,7 +45,15 @@ public final class DataSourceScoping {
   /** What is known now; {@code null} until first needed and after {@link #refresh()}. */
   private volatile Known known;
 
-  private record Mapping(Set<TenantTable> tables, TenantType type, String owner) {
+  /**
+   * The tables of the Hibernate mapping a data source adopted.
+   *
+   * @param tables the tenant tables
+   * @param referenceTables the reference tables (normalized names), which no tenant scopes
+   * @param type the tenant type
+   * @param owner the session factory, in words
+   */
+  public record Mapping(Set<TenantTable> tables, Set<String> referenceTables, TenantType type, String owner) {
   }
 
   /** The tenant tables in force: no {@code rewriter} when nothing at all is known. */
@@ -78,8 +86,9 @@ public final class DataSourceScoping {
    * catalog and over tables declared with another column. A second session factory must map the same
    * tables with the same tenant type.
    */
-  public synchronized void adoptMapping(List<TenantTable> tables, TenantType type, String owner) {
-    Mapping offered = new Mapping(Set.copyOf(tables), type, owner);
+  public synchronized void adoptMapping(List<TenantTable> tables, Set<String> referenceTables, TenantType type,
+      String owner) {
+    Mapping offered = new Mapping(Set.copyOf(tables), Set.copyOf(referenceTables), type, owner);
     Mapping current = mapping;
     if (current != null && !(current.tables().equals(offered.tables()) && current.type() == type)) {
       throw new CitusHibernateException("Two session factories on one TenantScopedDataSource map different "
@@ -89,6 +98,15 @@ public final class DataSourceScoping {
     }
     mapping = offered;
     known = null;
+  }
+
+  /**
+   * The tables of the Hibernate mapping built on this data source, as it handed them over; empty
+   * before (or without) one. For reports on the database's distribution, such as the Spring Boot
+   * starter's Actuator endpoint.
+   */
+  public Optional<Mapping> mapping() {
+    return Optional.ofNullable(mapping);
   }
 
   /** Forgets the tenant tables read from the catalog; they are read again before the next statement. */

@@ -1,0 +1,22 @@
+package io.citushibernate.spring.actuate.app;
+
+import io.citushibernate.annotation.TenantKey;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A tenant table: campaigns is distributed by company_id. */
+@Entity
+@Table(name = "campaigns")
+public class Campaign {
+  @Id
+  private Long id;
+
+  @TenantKey
+  @Column(name = "company_id", nullable = false, updatable = false)
+  private Long companyId;
+
+  protected Campaign() {
+  }
+}
