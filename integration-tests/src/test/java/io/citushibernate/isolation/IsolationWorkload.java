@@ -417,7 +417,10 @@ final class IsolationWorkload implements AutoCloseable {
           if (id == null) {
             return;
           }
-          s.flush(); // detaching a campaign persisted in this transaction would cancel its insert
+          // flush: detaching a campaign persisted in this transaction would cancel its insert; clear: an
+          // ad loaded earlier would keep pointing at the detached campaign, whose lazy ads then cannot load
+          s.flush();
+          s.clear();
           Campaign c = s.find(Campaign.class, id);
           check(c == null ? null : c.getCompanyId(), tenant, "find of an own campaign");
           s.detach(c);
