@@ -37,6 +37,7 @@ import org.springframework.util.ClassUtils;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureCitusDatabase
+@SuppressWarnings("unchecked") // JSON answers read as maps and lists
 class AdAnalyticsServiceTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -184,7 +185,31 @@ class AdAnalyticsServiceTest {
   void healthNeedsNoTenant() throws Exception {
     HttpResponse<String> health = get("/actuator/health", null);
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("UP");
+    Map<String, Object> components = (Map<String, Object>) json(health).get("components");
+    assertThat(components.get("citus")).isEqualTo(Map.of("status", "UP"));
+  }
+
+  /**
+   * The starter's citus endpoint, without a tenant: on Citus every table of the mapping is
+   * distributed (or a reference table) as mapped, after the Liquibase changelog's citus change types.
+   */
+  @Test
+  void theCitusReportShowsEveryTableAsMapped() throws Exception {
+    HttpResponse<String> response = get("/actuator/citus", null);
+    assertThat(response.statusCode()).isEqualTo(200);
+    Map<String, Object> report = json(response);
+    assertThat(report.get("mapping")).asString().startsWith("the Hibernate mapping of");
+    if (!database.isCitus()) {
+      assertThat(report.get("citus")).isEqualTo("absent");
+      return;
+    }
+    assertThat(report.get("citus")).isEqualTo("present");
+    assertThat((List<Object>) report.get("nodes")).hasSize(3);
+    assertThat((List<Object>) report.get("problems")).isEmpty();
+    List<Map<String, Object>> tables = (List<Map<String, Object>>) report.get("tables");
+    assertThat(tables).extracting(t -> t.get("table"))
+        .contains("companies", "campaigns", "ads", "clicks", "impressions");
+    assertThat(tables).allSatisfy(t -> assertThat(t.get("asMapped")).isEqualTo(true));
   }
 
   @Test
