@@ -68,6 +68,7 @@ public final class CitusIntegrator implements Integrator {
     StatementRewriter rewriter = settings.rewriter().rewriterOf(model.tables(), metrics);
     boolean bindingInstalled =
         TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
+    TenantBinding.countRefusals(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class), metrics);
     if (settings.bindAsParameter() && !bindingInstalled) {
       throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
           + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "

@@ -93,10 +93,10 @@ final class TenantStatementInspector implements StatementInspector {
       return inspected(rewrite.renderCrossTenant(crossTenantJoins));
     }
     // No scope: a session opened for a tenant supplies it when the statement is prepared (see
-    // SessionStatementCheck); without one the JDBC layer refuses the statement, unsent.
+    // SessionStatementCheck); without one the JDBC layer refuses the statement, unsent, and counts
+    // the refusal. Which of the two happens is not known here, so neither is counted here.
     String unbound = bindWhenPrepared == null ? null : rewrite.renderUnbound(bindWhenPrepared);
     if (unbound != null) {
-      metrics.scoped();
       return inspected(unbound);
     }
     throw new MissingTenantException("No tenant is set for a statement on tenant table(s) "

@@ -81,7 +81,12 @@ public final class DataSourceScoping {
 
   /** {@code target}, scoping its statements. */
   public Connection connection(Connection target) {
-    return new TenantBindingConnection(target, this, RoutingGuard.of(routingGuard));
+    return new TenantBindingConnection(target, this, RoutingGuard.of(routingGuard), StatementMetrics.NONE);
+  }
+
+  /** Where the application's statements on this data source are counted. */
+  StatementMetrics metrics() {
+    return metrics;
   }
 
   /**
