@@ -53,6 +53,21 @@ public final class CitusSettings {
    */
   public static final String SCHEMA_WHEN_CITUS_MISSING = "citus.hibernate.schema.when_citus_missing";
 
+  /**
+   * {@code true} (default) or {@code false}: whether citus-hibernate records its meters (statements
+   * scoped, passed and refused, the rewrite cache, cross-tenant scopes) when Micrometer is on the
+   * class path. Without Micrometer nothing is recorded, whatever this says.
+   */
+  public static final String METRICS = "citus.hibernate.metrics";
+
+  /**
+   * The {@code io.micrometer.core.instrument.MeterRegistry} the meters are registered in: an
+   * instance, given in the settings map (not a name). Default: Micrometer's global registry
+   * ({@code Metrics.globalRegistry}), which Spring Boot adds its registries to. Meters are tagged
+   * by session factory and client, never by tenant.
+   */
+  public static final String METER_REGISTRY = "citus.hibernate.meter_registry";
+
   private CitusSettings() {
   }
 }

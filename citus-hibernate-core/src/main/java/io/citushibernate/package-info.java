@@ -7,7 +7,7 @@
  * <p>Public API: this package, {@code annotation}, {@code tenant}, {@code boot}, {@code schema}
  * and {@code jdbc}. Everything under {@code io.citushibernate.internal} may change in any release.
  * The pipeline, each step importing only the steps before it (pinned by an ArchUnit test):
- * {@code annotation} and this package → {@code internal.config} → {@code tenant} →
+ * {@code annotation} and this package → {@code internal.config} → {@code internal.metrics} → {@code tenant} →
  * {@code boot} (what an application names in Hibernate's settings) →
  * {@code internal.mapping} → {@code internal.sql} → {@code internal.jdbc} →
  * {@code internal.event} → {@code internal.schema} and {@code schema} → {@code internal.cache} →

@@ -33,6 +33,7 @@ class ArchitectureTest {
         .ensureAllClassesAreContainedInArchitecture()
         .layer("api").definedBy("io.citushibernate", "io.citushibernate.annotation")
         .layer("config").definedBy("io.citushibernate.internal.config")
+        .layer("metrics").definedBy("io.citushibernate.internal.metrics")
         .layer("tenant").definedBy("io.citushibernate.tenant")
         .layer("hibernateApi").definedBy("io.citushibernate.boot")
         .layer("mapping").definedBy("io.citushibernate.internal.mapping")
@@ -53,8 +54,9 @@ class ArchitectureTest {
         .whereLayer("sql").mayOnlyBeAccessedByLayers("jdbc", "event", "schema", "cache", "boot")
         .whereLayer("mapping").mayOnlyBeAccessedByLayers("sql", "jdbc", "event", "schema", "cache", "boot", "jdbcApi")
         .whereLayer("hibernateApi").mayOnlyBeAccessedByLayers("event", "schema", "cache", "boot")
+        .whereLayer("metrics").mayOnlyBeAccessedByLayers("tenant", "sql", "jdbc", "boot")
         .whereLayer("tenant").mayOnlyBeAccessedByLayers("hibernateApi", "mapping", "sql", "jdbc", "event", "schema", "cache", "boot")
-        .whereLayer("config").mayOnlyBeAccessedByLayers("tenant", "hibernateApi", "mapping", "sql", "jdbc", "event", "schema",
+        .whereLayer("config").mayOnlyBeAccessedByLayers("metrics", "tenant", "hibernateApi", "mapping", "sql", "jdbc", "event", "schema",
             "cache", "boot")
         .check(CORE);
   }
@@ -62,8 +64,20 @@ class ArchitectureTest {
   @Test
   void theSqlEngineAndTheTenantContextDoNotImportHibernate() {
     noClasses().that().resideInAnyPackage("io.citushibernate.internal.sql..", "io.citushibernate.tenant..",
-            "io.citushibernate.internal.config..")
+            "io.citushibernate.internal.config..", "io.citushibernate.internal.metrics..")
         .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "jakarta.persistence..")
+        .check(CORE);
+  }
+
+  /**
+   * Micrometer is optional: one class names it, and is loaded only when Micrometer is present
+   * (MeterlessClassPathTest runs the library without it).
+   */
+  @Test
+  void onlyMicrometerMetersNamesMicrometer() {
+    noClasses().that().doNotHaveFullyQualifiedName("io.citushibernate.internal.metrics.MicrometerMeters")
+        .and().doNotHaveFullyQualifiedName("io.citushibernate.internal.metrics.MicrometerMeters$InRegistry")
+        .should().dependOnClassesThat().resideInAPackage("io.micrometer.core..")
         .check(CORE);
   }
 

@@ -94,8 +94,9 @@ public final class TenantScopedDataSource extends DelegatingDataSource {
     /**
      * A {@link CitusSettings} value. Those that apply: {@link CitusSettings#TENANT_BINDING},
      * {@link CitusSettings#ROUTING_GUARD}, {@link CitusSettings#UNPARSEABLE_STATEMENTS},
-     * {@link CitusSettings#REWRITE_CACHE_SIZE}, {@link CitusSettings#MAX_STATEMENT_LENGTH} and
-     * {@link CitusSettings#MAX_STATEMENT_NESTING}; an invalid value fails {@link #build()}.
+     * {@link CitusSettings#REWRITE_CACHE_SIZE}, {@link CitusSettings#MAX_STATEMENT_LENGTH},
+     * {@link CitusSettings#MAX_STATEMENT_NESTING}, {@link CitusSettings#METRICS} and
+     * {@link CitusSettings#METER_REGISTRY}; an invalid value fails {@link #build()}.
      */
     public Builder setting(String key, Object value) {
       settings.put(key, value);

@@ -2,6 +2,7 @@ package io.citushibernate.tenant;
 
 import io.citushibernate.InvalidTenantException;
 import io.citushibernate.MissingTenantException;
+import io.citushibernate.internal.metrics.CrossTenantScopes;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -36,13 +37,15 @@ public final class TenantContext {
 
   /**
    * Lifts tenant scoping for deliberate cross-tenant work (administration, analytics) until the
-   * returned scope is closed. The reason is logged.
+   * returned scope is closed. The reason is logged, and counted by the meters
+   * ({@code citus.hibernate.cross.tenant.scopes}, tagged by reason: keep it a fixed text, never a tenant id).
    */
   public static TenantScope openCrossTenant(String reason) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("A cross-tenant scope needs a reason, for the log and for reviewers");
     }
     LOG.info("Cross-tenant scope opened: {}", reason);
+    CrossTenantScopes.opened(reason);
     return push(new TenantState(null, reason));
   }
 

@@ -9,6 +9,8 @@ import io.citushibernate.internal.jdbc.DataSourceScoping;
 import io.citushibernate.internal.jdbc.TenantBinding;
 import io.citushibernate.internal.event.TenantWriteListener;
 import io.citushibernate.internal.mapping.TenantModel;
+import io.citushibernate.internal.metrics.Meters;
+import io.citushibernate.internal.metrics.StatementMetrics;
 import io.citushibernate.internal.schema.CitusSchema;
 import io.citushibernate.internal.sql.StatementRewriter;
 import io.citushibernate.boot.TenantContextIdentifierResolver;
@@ -20,6 +22,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.internal.SessionFactoryOptionsBuilder;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.boot.spi.SessionFactoryOptions;
+import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
@@ -60,9 +63,12 @@ public final class CitusIntegrator implements Integrator {
       return;
     }
     CitusSchema.apply(metadata, model, properties);
-    StatementRewriter rewriter = settings.rewriter().rewriterOf(model.tables());
+    String unit = unitName(sessionFactory, properties);
+    StatementMetrics metrics = Meters.statements(properties, unit, Meters.HIBERNATE);
+    StatementRewriter rewriter = settings.rewriter().rewriterOf(model.tables(), metrics);
     boolean bindingInstalled =
         TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
+    TenantBinding.countRefusals(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class), metrics);
     if (settings.bindAsParameter() && !bindingInstalled) {
       throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
           + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
@@ -70,11 +76,10 @@ public final class CitusIntegrator implements Integrator {
     }
     DataSourceScoping scopingDataSource = scopingDataSource(sessionFactory);
     if (scopingDataSource != null) {
-      scopingDataSource.adoptMapping(model.tenantTables(), model.referenceTables(), model.tenantType(),
-          sessionFactory.getName() == null ? "a session factory" : "session factory " + sessionFactory.getName());
+      scopingDataSource.adoptMapping(model.tenantTables(), model.referenceTables(), model.tenantType(), unit);
     }
     installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled,
-        scopingDataSource != null);
+        scopingDataSource != null, metrics);
     boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory);
     EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
     TenantWriteListener writes = new TenantWriteListener(model);
@@ -162,8 +167,18 @@ public final class CitusIntegrator implements Integrator {
     }
   }
 
+  /** The session factory's name, else the persistence unit's: the {@code session.factory} tag of its meters. */
+  private static String unitName(SessionFactoryImplementor sessionFactory, Map<String, Object> properties) {
+    if (sessionFactory.getName() != null) {
+      return sessionFactory.getName();
+    }
+    Object unit = properties.get(AvailableSettings.PERSISTENCE_UNIT_NAME);
+    return unit == null ? null : unit.toString();
+  }
+
   private static void installInspector(SessionFactoryImplementor sessionFactory, StatementRewriter rewriter,
-      TenantModel model, boolean bindAsParameter, boolean bindingInstalled, boolean onScopingDataSource) {
+      TenantModel model, boolean bindAsParameter, boolean bindingInstalled, boolean onScopingDataSource,
+      StatementMetrics metrics) {
     SessionFactoryOptions options = sessionFactory.getSessionFactoryOptions();
     // Sessions read the inspector from the options when they open, so replacing it here, before
     // the factory serves its first session, scopes every session. Hibernate offers no other hook
@@ -176,6 +191,6 @@ public final class CitusIntegrator implements Integrator {
     }
     builder.applyStatementInspector(
         new TenantStatementInspector(rewriter, model.tenantType(), options.getStatementInspector(), bindAsParameter,
-            bindingInstalled, onScopingDataSource));
+            bindingInstalled, onScopingDataSource, metrics));
   }
 }

@@ -1,8 +1,10 @@
 package io.citushibernate.internal.boot;
 
+import io.citushibernate.CitusHibernateException;
 import io.citushibernate.MissingTenantException;
 import io.citushibernate.internal.jdbc.InspectedStatements;
 import io.citushibernate.internal.jdbc.TenantBindingPlan;
+import io.citushibernate.internal.metrics.StatementMetrics;
 import io.citushibernate.internal.sql.CrossTenantJoins;
 import io.citushibernate.internal.sql.Rewrite;
 import io.citushibernate.internal.sql.StatementRewriter;
@@ -38,9 +40,11 @@ final class TenantStatementInspector implements StatementInspector {
    * them twice.
    */
   private final boolean onScopingDataSource;
+  /** Counts each statement's outcome. */
+  private final transient StatementMetrics metrics;
 
   TenantStatementInspector(StatementRewriter rewriter, TenantType tenantType, StatementInspector previous,
-      boolean bindAsParameter, boolean bindingInstalled, boolean onScopingDataSource) {
+      boolean bindAsParameter, boolean bindingInstalled, boolean onScopingDataSource, StatementMetrics metrics) {
     this.rewriter = rewriter;
     this.crossTenantJoins = new CrossTenantJoins(rewriter.tables());
     this.tenantType = tenantType;
@@ -49,6 +53,7 @@ final class TenantStatementInspector implements StatementInspector {
     this.bindingInstalled = bindingInstalled;
     this.bindWhenPrepared = bindingInstalled ? (parts, checked) -> TenantBindingPlan.sql(parts, checked, tenantType) : null;
     this.onScopingDataSource = onScopingDataSource;
+    this.metrics = metrics;
   }
 
   /**
@@ -62,19 +67,34 @@ final class TenantStatementInspector implements StatementInspector {
   @Override
   public String inspect(String sql) {
     String input = previous == null ? sql : previous.inspect(sql);
+    try {
+      return scope(input);
+    } catch (CitusHibernateException refused) {
+      metrics.refused(StatementRewriter.refusalOf(refused));
+      throw refused;
+    }
+  }
+
+  private String scope(String input) {
     Rewrite rewrite = rewriter.analyse(input);
     if (!rewrite.touchesTenantTables()) {
+      metrics.passed();
       return input;
     }
     Optional<Object> tenant = TenantContext.current();
     if (tenant.isPresent()) {
-      return inspected(TenantBindingPlan.scoped(rewrite, tenantType, tenant.get(), bindAsParameter, bindingInstalled));
+      String scoped = inspected(TenantBindingPlan.scoped(rewrite, tenantType, tenant.get(), bindAsParameter,
+          bindingInstalled));
+      metrics.scoped();
+      return scoped;
     }
     if (TenantContext.isCrossTenant()) {
+      metrics.crossTenant();
       return inspected(rewrite.renderCrossTenant(crossTenantJoins));
     }
     // No scope: a session opened for a tenant supplies it when the statement is prepared (see
-    // SessionStatementCheck); without one the JDBC layer refuses the statement, unsent.
+    // SessionStatementCheck); without one the JDBC layer refuses the statement, unsent, and counts
+    // the refusal. Which of the two happens is not known here, so neither is counted here.
     String unbound = bindWhenPrepared == null ? null : rewrite.renderUnbound(bindWhenPrepared);
     if (unbound != null) {
       return inspected(unbound);

@@ -6,6 +6,8 @@ import io.citushibernate.UnscopableStatementException;
 import io.citushibernate.internal.config.SettingValues;
 import io.citushibernate.internal.mapping.TenantTable;
 import io.citushibernate.internal.mapping.TenantTables;
+import io.citushibernate.internal.metrics.Meters;
+import io.citushibernate.internal.metrics.StatementMetrics;
 import io.citushibernate.internal.sql.CrossTenantJoins;
 import io.citushibernate.internal.sql.Rewrite;
 import io.citushibernate.internal.sql.RewriterSettings;
@@ -15,6 +17,7 @@ import io.citushibernate.tenant.TenantType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,12 @@ public final class DataSourceScoping {
   private final List<TenantTable> declared;
   private final Set<String> referenceTables;
   private final TenantTableCatalog catalog;
+  private final Map<String, ?> settings;
+  /**
+   * Counts the outcome of each of the application's statements (Hibernate's are counted by its
+   * inspector), tagged with the session factory that adopted this data source, else {@code default}.
+   */
+  private volatile StatementMetrics metrics;
   /** The tables of the Hibernate mapping that adopted this data source; {@code null} before. */
   private volatile Mapping mapping;
   /** What is known now; {@code null} until first needed and after {@link #refresh()}. */
@@ -61,7 +70,7 @@ public final class DataSourceScoping {
   }
 
   /**
-   * @param settings {@code citus.hibernate.*} settings: the rewriter's, tenant binding and routing guard
+   * @param settings {@code citus.hibernate.*} settings: the rewriter's, tenant binding, routing guard, meters
    * @param declared tenant tables named explicitly
    * @param referenceTables tables named explicitly as shared (normalized names), never tenant tables
    * @param catalog where tenant tables are read when no mapping names them
@@ -74,20 +83,28 @@ public final class DataSourceScoping {
     this.declared = List.copyOf(declared);
     this.referenceTables = Set.copyOf(referenceTables);
     this.catalog = catalog;
+    this.settings = new HashMap<>(settings);
+    this.metrics = Meters.statements(settings, null, Meters.JDBC);
   }
 
   /** {@code target}, scoping its statements. */
   public Connection connection(Connection target) {
-    return new TenantBindingConnection(target, this, RoutingGuard.of(routingGuard));
+    return new TenantBindingConnection(target, this, RoutingGuard.of(routingGuard), StatementMetrics.NONE);
+  }
+
+  /** Where the application's statements on this data source are counted. */
+  StatementMetrics metrics() {
+    return metrics;
   }
 
   /**
    * The tenant tables of a Hibernate mapping built on this data source; they take precedence over the
    * catalog and over tables declared with another column. A second session factory must map the same
-   * tables with the same tenant type.
+   * tables with the same tenant type. {@code unit} names the session factory, or is {@code null}.
    */
   public synchronized void adoptMapping(List<TenantTable> tables, Set<String> referenceTables, TenantType type,
-      String owner) {
+      String unit) {
+    String owner = unit == null ? "a session factory" : "session factory " + unit;
     Mapping offered = new Mapping(Set.copyOf(tables), Set.copyOf(referenceTables), type, owner);
     Mapping current = mapping;
     if (current != null && !(current.tables().equals(offered.tables()) && current.type() == type)) {
@@ -97,6 +114,7 @@ public final class DataSourceScoping {
           + "TenantScopedDataSource, or make their tenant tables agree.");
     }
     mapping = offered;
+    metrics = Meters.statements(settings, unit, Meters.JDBC);
     known = null;
   }
 
@@ -156,7 +174,7 @@ public final class DataSourceScoping {
     }
     TenantTables found = new TenantTables(new ArrayList<>(tables.values()));
     LOG.info("TenantScopedDataSource scopes {} tenant table(s), from {}: {}", tables.size(), source, tables.values());
-    return new Known(rewriterSettings.rewriterOf(found), new CrossTenantJoins(found), type);
+    return new Known(rewriterSettings.rewriterOf(found, metrics), new CrossTenantJoins(found), type);
   }
 
   private static String key(TenantTable t) {
@@ -175,11 +193,21 @@ public final class DataSourceScoping {
 
   private String scope(String sql, Connection target, boolean prepared) throws SQLException {
     if (sql == null || InspectedStatements.isInspected(sql)) {
-      return sql; // Hibernate's, scoped by its statement inspector already
+      return sql; // Hibernate's, scoped (and counted) by its statement inspector already
     }
+    try {
+      return scopeApplications(sql, target, prepared);
+    } catch (CitusHibernateException refused) {
+      metrics.refused(StatementRewriter.refusalOf(refused));
+      throw refused;
+    }
+  }
+
+  private String scopeApplications(String sql, Connection target, boolean prepared) throws SQLException {
     Known k = known(target);
     if (k.rewriter() == null) {
       if (TenantContext.isCrossTenant()) {
+        metrics.crossTenant();
         return sql;
       }
       throw new UnscopableStatementException("TenantScopedDataSource knows no tenant tables, so it cannot tell "
@@ -195,19 +223,24 @@ public final class DataSourceScoping {
       if (TenantContext.isCrossTenant()) {
         // deliberate cross-tenant work, e.g. migrations on this data source: schema changes and
         // statements the parser cannot read pin no tenant, so they run as written
+        metrics.crossTenant();
         return sql;
       }
       throw e;
     }
     if (!rewrite.touchesTenantTables()) {
+      metrics.passed();
       return sql;
     }
     Optional<Object> tenant = TenantContext.current();
     if (tenant.isPresent()) {
       TenantType type = k.type() != null ? k.type() : typeOf(tenant.get());
-      return TenantBindingPlan.scoped(rewrite, type, tenant.get(), bindAsParameter, prepared);
+      String scoped = TenantBindingPlan.scoped(rewrite, type, tenant.get(), bindAsParameter, prepared);
+      metrics.scoped();
+      return scoped;
     }
     if (TenantContext.isCrossTenant()) {
+      metrics.crossTenant();
       return rewrite.renderCrossTenant(k.joins());
     }
     throw new MissingTenantException("No tenant is set for a statement on tenant table(s) " + rewrite.tenantTables()

@@ -1,5 +1,6 @@
 package io.citushibernate.internal.jdbc;
 
+import io.citushibernate.internal.metrics.StatementMetrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -24,10 +25,23 @@ public final class TenantBinding {
    * already and keeps its own guard: it is returned as it is, so nothing is bound twice.
    */
   public static Connection wrap(Connection connection, String routingGuard) {
+    return wrap(connection, routingGuard, StatementMetrics.NONE);
+  }
+
+  /** As {@link #wrap(Connection, String)}, counting the statements refused as they are prepared or bound in {@code metrics}. */
+  static Connection wrap(Connection connection, String routingGuard, StatementMetrics metrics) {
     if (connection == null || connection instanceof TenantBindingConnection) {
       return connection;
     }
-    return new TenantBindingConnection(connection, null, RoutingGuard.of(routingGuard));
+    return new TenantBindingConnection(connection, null, RoutingGuard.of(routingGuard), metrics);
+  }
+
+  /** Counts the statements that {@code provider}'s connections refuse as they are prepared or bound in {@code metrics}. */
+  public static void countRefusals(org.hibernate.engine.jdbc.connections.spi.ConnectionProvider provider,
+      StatementMetrics metrics) {
+    if (provider != null && provider.isUnwrappableAs(TenantBindingConnectionProvider.class)) {
+      provider.unwrap(TenantBindingConnectionProvider.class).countRefusals(metrics);
+    }
   }
 
   /** Whether connections from {@code provider} bind tenants. */

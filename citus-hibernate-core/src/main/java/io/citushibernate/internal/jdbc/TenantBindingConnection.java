@@ -2,6 +2,7 @@ package io.citushibernate.internal.jdbc;
 
 import io.citushibernate.UnscopableStatementException;
 import io.citushibernate.internal.jdbc.delegate.DelegatingConnection;
+import io.citushibernate.internal.metrics.StatementMetrics;
 import io.citushibernate.tenant.TenantContext;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -31,16 +32,23 @@ final class TenantBindingConnection extends DelegatingConnection {
   private final DataSourceScoping scoping;
   /** {@code null} when the routing guard is off. */
   private final RoutingGuard guard;
+  /** Where Hibernate's statements refused here, as they are prepared or bound, are counted; a data source's counts its own. */
+  private final StatementMetrics metrics;
   /** Whether citus-hibernate's own schema or catalog work runs on this connection: unscoped, guard lifted. */
   private boolean libraryWork;
   /** The application's SQL last handed to {@link #sqlToPrepare} and what was prepared for it, for the {@code wrap} that follows. */
   private String lastGiven;
   private String lastPrepared;
 
-  TenantBindingConnection(Connection target, DataSourceScoping scoping, RoutingGuard guard) {
+  TenantBindingConnection(Connection target, DataSourceScoping scoping, RoutingGuard guard, StatementMetrics metrics) {
     super(target);
     this.scoping = scoping;
     this.guard = guard;
+    this.metrics = metrics;
+  }
+
+  private StatementMetrics metrics() {
+    return scoping == null ? metrics : scoping.metrics();
   }
 
   /** The driver's connection. */
@@ -66,7 +74,7 @@ final class TenantBindingConnection extends DelegatingConnection {
     TenantBindingPlan plan = TenantBindingPlans.planOf(scoped);
     String prepared = plan == null ? scoped : plan.sql();
     if (plan != null) {
-      BoundTenant.of(plan);
+      BoundTenant.of(plan, metrics());
     }
     lastGiven = sql;
     lastPrepared = scoped;
@@ -108,14 +116,14 @@ final class TenantBindingConnection extends DelegatingConnection {
 
   @Override
   protected PreparedStatement wrap(PreparedStatement statement, String sql) throws SQLException {
-    BoundTenant tenant = BoundTenant.of(scoped(sql));
+    BoundTenant tenant = BoundTenant.of(scoped(sql), metrics());
     return tenant == null ? super.wrap(statement, sql)
         : new TenantBoundStatement(this, tenant.bindInto(statement), tenant);
   }
 
   @Override
   protected CallableStatement wrap(CallableStatement statement, String sql) throws SQLException {
-    BoundTenant tenant = BoundTenant.of(scoped(sql));
+    BoundTenant tenant = BoundTenant.of(scoped(sql), metrics());
     return tenant == null ? super.wrap(statement, sql)
         : new TenantBoundCallableStatement(this, tenant.bindInto(statement), tenant);
   }

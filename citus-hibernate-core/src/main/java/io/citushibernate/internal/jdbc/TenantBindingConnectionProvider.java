@@ -1,5 +1,6 @@
 package io.citushibernate.internal.jdbc;
 
+import io.citushibernate.internal.metrics.StatementMetrics;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -30,6 +31,8 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
    * mapping is handed to it).
    */
   private volatile boolean serving;
+  /** Where the statements its connections refuse as they are prepared or bound are counted. */
+  private volatile StatementMetrics metrics = StatementMetrics.NONE;
 
   TenantBindingConnectionProvider(ConnectionProvider delegate, String routingGuard) {
     this.delegate = delegate;
@@ -38,11 +41,15 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
 
   @Override
   public Connection getConnection() throws SQLException {
-    Connection connection = TenantBinding.wrap(delegate.getConnection(), routingGuard);
+    Connection connection = TenantBinding.wrap(delegate.getConnection(), routingGuard, metrics);
     if (!serving) {
       TenantBinding.markLibraryWork(connection);
     }
     return connection;
+  }
+
+  void countRefusals(StatementMetrics refusals) {
+    metrics = refusals;
   }
 
   /** The session factory is built: its connections carry sessions' statements from now on. */

@@ -21,4 +21,16 @@ public record ParseLimits(int maxLength, int maxNesting) {
       throw new IllegalArgumentException("parse limits must be positive: " + maxLength + ", " + maxNesting);
     }
   }
+
+  /**
+   * The cause of the {@code UnscopableStatementException} that refuses a statement beyond a limit:
+   * it tells that refusal apart from the others (the {@code too-large} reason of the meters).
+   */
+  public static final class Exceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Exceeded(String what, int actual, int limit) {
+      super(what + " " + actual + " exceeds the limit " + limit, null, false, false);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.citushibernate.internal.sql;
 import io.citushibernate.CitusSettings;
 import io.citushibernate.internal.config.SettingValues;
 import io.citushibernate.internal.mapping.TenantTables;
+import io.citushibernate.internal.metrics.StatementMetrics;
 import java.util.Map;
 
 /**
@@ -25,8 +26,8 @@ public record RewriterSettings(boolean refuseUnparseable, int cacheSize, ParseLi
     return new RewriterSettings(refuse, size, limits);
   }
 
-  /** A rewriter of {@code tables} with these settings. */
-  public StatementRewriter rewriterOf(TenantTables tables) {
-    return new StatementRewriter(tables, cacheSize, refuseUnparseable, limits);
+  /** A rewriter of {@code tables} with these settings, recording its cache in {@code metrics}. */
+  public StatementRewriter rewriterOf(TenantTables tables, StatementMetrics metrics) {
+    return new StatementRewriter(tables, cacheSize, refuseUnparseable, limits, metrics);
   }
 }

@@ -2,8 +2,14 @@ package io.citushibernate.internal.sql;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.citushibernate.CitusHibernateException;
+import io.citushibernate.InvalidTenantException;
+import io.citushibernate.MissingTenantException;
+import io.citushibernate.TenantMismatchException;
 import io.citushibernate.internal.mapping.TenantTables;
 import io.citushibernate.UnscopableStatementException;
+import io.citushibernate.internal.metrics.Refusal;
+import io.citushibernate.internal.metrics.StatementMetrics;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +36,7 @@ public final class StatementRewriter {
   private final boolean refuseUnparseable;
   private final ParseLimits limits;
   private final Cache<String, Rewrite> cache;
+  private final StatementMetrics metrics;
 
   /**
    * @param tables the unit's tenant tables
@@ -46,28 +53,65 @@ public final class StatementRewriter {
    *     deeper ones are refused
    */
   public StatementRewriter(TenantTables tables, int cacheSize, boolean refuseUnparseable, ParseLimits limits) {
+    this(tables, cacheSize, refuseUnparseable, limits, StatementMetrics.NONE);
+  }
+
+  /**
+   * @param metrics where cache gets, evictions, size and the time of first analyses are recorded
+   */
+  public StatementRewriter(TenantTables tables, int cacheSize, boolean refuseUnparseable, ParseLimits limits,
+      StatementMetrics metrics) {
     if (cacheSize < 1) {
       throw new IllegalArgumentException("cacheSize must be positive: " + cacheSize);
     }
     this.tables = tables;
     this.refuseUnparseable = refuseUnparseable;
     this.limits = limits;
+    this.metrics = metrics;
     // Maintenance on the calling thread: eviction is then as prompt as the old bounded map's, and
     // no pool thread is borrowed from the application.
-    this.cache = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
+    this.cache = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run)
+        .<String, Rewrite>evictionListener((sql, rewrite, cause) -> metrics.cacheEviction()).build();
+    metrics.cacheSize(cache::estimatedSize);
   }
 
   /** The analysed form of {@code sql}, from the cache when it was seen before. */
   public Rewrite analyse(String sql) {
     Rewrite cached = cache.getIfPresent(sql);
     if (cached != null) {
+      metrics.cacheHit();
       return cached;
     }
+    metrics.cacheMiss();
     // Parsed outside the cache's lock: a concurrent first sight of the same text parses twice,
     // which is cheaper than making every other statement wait on a parse.
+    long start = System.nanoTime();
     Rewrite fresh = analyseUncached(sql);
+    metrics.analysed(System.nanoTime() - start);
     cache.put(sql, fresh);
     return fresh;
+  }
+
+  /**
+   * Why {@code refusal}, raised for a statement by this rewriter, its rendering or the caller's
+   * tenant checks, refused it. Of the rewriter's own refusals only unparseable statements carry a
+   * cause other than {@link ParseLimits.Exceeded}: the parser's exception, naming where it stopped.
+   */
+  public static Refusal refusalOf(CitusHibernateException refusal) {
+    if (refusal instanceof MissingTenantException) {
+      return Refusal.MISSING_TENANT;
+    }
+    if (refusal instanceof InvalidTenantException) {
+      return Refusal.INVALID_TENANT;
+    }
+    if (refusal instanceof TenantMismatchException) {
+      return Refusal.TENANT_MISMATCH;
+    }
+    if (refusal instanceof UnscopableStatementException) {
+      return refusal.getCause() instanceof ParseLimits.Exceeded ? Refusal.TOO_LARGE
+          : refusal.getCause() != null ? Refusal.UNPARSEABLE : Refusal.UNSCOPABLE;
+    }
+    return Refusal.OTHER;
   }
 
   /** Statements analysed and kept. */
@@ -92,13 +136,15 @@ public final class StatementRewriter {
           + " characters long, more than the " + limits.maxLength() + " the parser is given (setting "
           + "citus.hibernate.max_statement_length), so it was not sent. Send it in smaller statements (a long IN "
           + "list can be one array parameter: = ANY(?)), or raise the setting. Statement begins: "
-          + sql.substring(0, Math.min(sql.length(), 200)));
+          + sql.substring(0, Math.min(sql.length(), 200)),
+          new ParseLimits.Exceeded("length", sql.length(), limits.maxLength()));
     }
     if (lexed.nesting() > limits.maxNesting()) {
       throw new UnscopableStatementException("A statement on tenant table(s) " + named + " nests parentheses or CASE "
           + lexed.nesting() + " levels deep, more than the " + limits.maxNesting() + " the parser is given (setting "
           + "citus.hibernate.max_statement_nesting), so it was not sent. Flatten it, or raise the setting. Statement "
-          + "begins: " + sql.substring(0, Math.min(sql.length(), 200)));
+          + "begins: " + sql.substring(0, Math.min(sql.length(), 200)),
+          new ParseLimits.Exceeded("nesting", lexed.nesting(), limits.maxNesting()));
     }
     if (sql.indexOf(Rewrite.SLOT) >= 0) {
       throw new UnscopableStatementException("A statement on tenant table(s) " + named

@@ -42,6 +42,12 @@ public class CitusHibernateProperties {
    */
   private String routingGuard;
 
+  /**
+   * Whether the library records its Micrometer meters (citus.hibernate.statements and the like) in the
+   * application's MeterRegistry; needs Micrometer.
+   */
+  private Boolean metrics;
+
   private final Schema schema = new Schema();
 
   private final Web web = new Web();
@@ -66,6 +72,7 @@ public class CitusHibernateProperties {
     put(settings, CitusSettings.MAX_STATEMENT_LENGTH, maxStatementLength);
     put(settings, CitusSettings.MAX_STATEMENT_NESTING, maxStatementNesting);
     put(settings, CitusSettings.ROUTING_GUARD, routingGuard);
+    put(settings, CitusSettings.METRICS, metrics);
     put(settings, CitusSettings.SCHEMA_WHEN_CITUS_MISSING, schema.whenCitusMissing);
     return settings;
   }
@@ -130,6 +137,14 @@ public class CitusHibernateProperties {
 
   public void setRoutingGuard(String routingGuard) {
     this.routingGuard = routingGuard;
+  }
+
+  public Boolean getMetrics() {
+    return metrics;
+  }
+
+  public void setMetrics(Boolean metrics) {
+    this.metrics = metrics;
   }
 
   public Schema getSchema() {

@@ -1,9 +1,12 @@
 package io.citushibernate.spring.boot;
 
 import io.citushibernate.jdbc.TenantScopedDataSource;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -17,10 +20,16 @@ import org.springframework.core.env.Environment;
  * <p>Liquibase is the application's start-up migration, deliberate cross-tenant work: it runs on
  * the pool itself, and the wrapper reads Citus' catalog again once it is done.
  */
-final class ScopedDataSourcePostProcessor implements BeanPostProcessor, EnvironmentAware {
+final class ScopedDataSourcePostProcessor implements BeanPostProcessor, EnvironmentAware, BeanFactoryAware {
   /** Each wrapper and the pool it wraps, for the migrations that must run on the pool. */
   private final Map<DataSource, DataSource> pools = new ConcurrentHashMap<>();
   private Environment environment;
+  private BeanFactory beanFactory;
+
+  @Override
+  public void setBeanFactory(BeanFactory beanFactory) {
+    this.beanFactory = beanFactory;
+  }
 
   @Override
   public void setEnvironment(Environment environment) {
@@ -48,7 +57,9 @@ final class ScopedDataSourcePostProcessor implements BeanPostProcessor, Environm
         return bean;
       }
       // the wrapper reads the settings that apply to it (see TenantScopedDataSource.Builder#setting) and no others
-      TenantScopedDataSource scoped = TenantScopedDataSource.wrap(pool).settings(properties.hibernateSettings()).build();
+      Map<String, Object> settings = new HashMap<>(properties.hibernateSettings());
+      ApplicationMeterRegistry.addTo(settings, beanFactory);
+      TenantScopedDataSource scoped = TenantScopedDataSource.wrap(pool).settings(settings).build();
       pools.put(scoped, pool);
       return scoped;
     }
