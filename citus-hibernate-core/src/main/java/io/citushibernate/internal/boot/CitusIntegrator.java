@@ -6,10 +6,12 @@ import io.citushibernate.internal.event.CrossTenantIdentityListener;
 import io.citushibernate.internal.event.SessionTenantListener;
 import io.citushibernate.internal.event.TenantReadListener;
 import io.citushibernate.internal.jdbc.DataSourceScoping;
+import io.citushibernate.internal.jdbc.SchemaTenancy;
 import io.citushibernate.internal.jdbc.TenantBinding;
 import io.citushibernate.internal.event.TenantWriteListener;
 import io.citushibernate.internal.mapping.TenantModel;
 import io.citushibernate.internal.schema.CitusSchema;
+import io.citushibernate.internal.schema.TenantSchemas;
 import io.citushibernate.internal.sql.StatementRewriter;
 import io.citushibernate.boot.TenantContextIdentifierResolver;
 import java.sql.SQLException;
@@ -59,22 +61,11 @@ public final class CitusIntegrator implements Integrator {
     if (model.isEmpty()) {
       return;
     }
-    CitusSchema.apply(metadata, model, properties);
-    StatementRewriter rewriter = settings.rewriter().rewriterOf(model.tables());
-    boolean bindingInstalled =
-        TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
-    if (settings.bindAsParameter() && !bindingInstalled) {
-      throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
-          + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
-          + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
+    if (settings.schemaTenancy()) {
+      installSchemaTenancy(sessionFactory, metadata, model, settings, properties);
+    } else {
+      installRowTenancy(sessionFactory, metadata, model, settings, properties);
     }
-    DataSourceScoping scopingDataSource = scopingDataSource(sessionFactory);
-    if (scopingDataSource != null) {
-      scopingDataSource.adoptMapping(model.tenantTables(), model.referenceTables(), model.tenantType(),
-          sessionFactory.getName() == null ? "a session factory" : "session factory " + sessionFactory.getName());
-    }
-    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled,
-        scopingDataSource != null);
     boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory);
     EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
     TenantWriteListener writes = new TenantWriteListener(model);
@@ -104,8 +95,56 @@ public final class CitusIntegrator implements Integrator {
         prepend(listeners, type, sessions);
       }
     }
-    LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant key: {}", model.tenantTables().size(),
-        model.tenantType().javaType().getSimpleName(), model.tenantTables());
+    LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant {}: {}", model.tenantTables().size(),
+        model.tenantType().javaType().getSimpleName(), settings.schemaTenancy() ? "schema" : "key",
+        model.tenantTables());
+  }
+
+  /**
+   * The row model: Citus-ready keys and distribution in the schema export, and the statement
+   * inspector that adds the tenant predicate to every statement on tenant tables.
+   */
+  private static void installRowTenancy(SessionFactoryImplementor sessionFactory, Metadata metadata,
+      TenantModel model, BootSettings settings, Map<String, Object> properties) {
+    CitusSchema.apply(metadata, model, properties);
+    StatementRewriter rewriter = settings.rewriter().rewriterOf(model.tables());
+    boolean bindingInstalled =
+        TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
+    if (settings.bindAsParameter() && !bindingInstalled) {
+      throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
+          + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
+          + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
+    }
+    DataSourceScoping scopingDataSource = scopingDataSource(sessionFactory);
+    if (scopingDataSource != null) {
+      scopingDataSource.adoptMapping(model.tenantTables(), model.referenceTables(), model.tenantType(),
+          sessionFactory.getName() == null ? "a session factory" : "session factory " + sessionFactory.getName());
+    }
+    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled,
+        scopingDataSource != null);
+  }
+
+  /**
+   * Schema-per-tenant: no predicate and no Citus keys (the schema is the scope); Hibernate's
+   * connections run each statement in its tenant's schema and refuse those on tenant tables
+   * without one; the lifecycle API learns the factory's tenant tables.
+   */
+  private static void installSchemaTenancy(SessionFactoryImplementor sessionFactory, Metadata metadata,
+      TenantModel model, BootSettings settings, Map<String, Object> properties) {
+    if (scopingDataSource(sessionFactory) != null) {
+      throw new CitusHibernateException(CitusSettings.TENANCY + "=schema does not run on a TenantScopedDataSource, "
+          + "which scopes statements by the row model's tenant column. Give Hibernate the plain data source.");
+    }
+    SchemaTenancy tenancy = SchemaTenancy.from(properties, model.tenantType(),
+        settings.rewriter().rewriterOf(model.tables()));
+    if (!TenantBinding.useSchemaTenancy(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class),
+        tenancy)) {
+      throw new CitusHibernateException(CitusSettings.TENANCY + "=schema needs Hibernate to get its connections "
+          + "through a ConnectionProvider that citus-hibernate can wrap, to set each connection's search_path, "
+          + "and this session factory has none (multi-tenant connection provider?). Use "
+          + CitusSettings.TENANCY + "=row, or let Hibernate open its connections from a DataSource or URL.");
+    }
+    TenantSchemas.register(sessionFactory, metadata, model, tenancy, properties);
   }
 
   @Override
@@ -115,6 +154,7 @@ public final class CitusIntegrator implements Integrator {
         instanceof TenantSessionCoordinatorBuilder coordinators) {
       coordinators.forget(sessionFactory);
     }
+    TenantSchemas.forget(sessionFactory);
   }
 
   /**

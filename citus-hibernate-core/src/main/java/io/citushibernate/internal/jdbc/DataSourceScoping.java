@@ -78,7 +78,7 @@ public final class DataSourceScoping {
 
   /** {@code target}, scoping its statements. */
   public Connection connection(Connection target) {
-    return new TenantBindingConnection(target, this, RoutingGuard.of(routingGuard));
+    return new TenantBindingConnection(target, this, RoutingGuard.of(routingGuard), null);
   }
 
   /**

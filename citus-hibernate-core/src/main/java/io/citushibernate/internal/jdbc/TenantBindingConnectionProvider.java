@@ -30,6 +30,8 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
    * mapping is handed to it).
    */
   private volatile boolean serving;
+  /** Schema-per-tenant, once the session factory is configured for it; {@code null} in the row model. */
+  private volatile SchemaTenancy schemas;
 
   TenantBindingConnectionProvider(ConnectionProvider delegate, String routingGuard) {
     this.delegate = delegate;
@@ -38,7 +40,7 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
 
   @Override
   public Connection getConnection() throws SQLException {
-    Connection connection = TenantBinding.wrap(delegate.getConnection(), routingGuard);
+    Connection connection = TenantBinding.wrap(delegate.getConnection(), routingGuard, schemas);
     if (!serving) {
       TenantBinding.markLibraryWork(connection);
     }
@@ -48,6 +50,11 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
   /** The session factory is built: its connections carry sessions' statements from now on. */
   void startServing() {
     serving = true;
+  }
+
+  /** Runs the statements of connections handed out from now on in their tenant's schema. */
+  void useSchemaTenancy(SchemaTenancy tenancy) {
+    schemas = tenancy;
   }
 
   @Override
