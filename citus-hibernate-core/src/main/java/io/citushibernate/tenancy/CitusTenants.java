@@ -50,11 +50,19 @@ public final class CitusTenants {
   /** The comment that marks a schema as a tenant's, followed by the tenant value. */
   private static final String MARK = "citus-hibernate tenant ";
   private static final String CITUS_INSTALLED = "SELECT 1 FROM pg_extension WHERE extname = 'citus'";
-  /** The colocation group of a distributed schema, and the node of its first shard. */
-  private static final String PLACEMENT = "SELECT cs.colocation_id, (SELECT s.nodename || ':' || s.nodeport"
-      + " FROM citus_shards s WHERE s.colocation_id = cs.colocation_id ORDER BY s.shardid LIMIT 1),"
-      + " (SELECT coalesce(sum(s.shard_size), 0) FROM citus_shards s WHERE s.colocation_id = cs.colocation_id)"
-      + " FROM citus_schemas cs WHERE cs.schema_name = to_regnamespace(?)";
+  /**
+   * The colocation group of a distributed schema, the node of its first shard and the size of its
+   * shards, from Citus' catalog tables (its views, {@code citus_schemas} and {@code citus_shards},
+   * live in {@code public} or {@code pg_catalog} depending on the database).
+   */
+  private static final String PLACEMENT = "SELECT ds.colocationid,"
+      + " (SELECT n.nodename || ':' || n.nodeport FROM pg_dist_partition p"
+      + " JOIN pg_dist_shard s ON s.logicalrelid = p.logicalrelid JOIN pg_dist_placement pl ON pl.shardid = s.shardid"
+      + " JOIN pg_dist_node n ON n.groupid = pl.groupid AND n.noderole = 'primary'"
+      + " WHERE p.colocationid = ds.colocationid ORDER BY s.shardid LIMIT 1),"
+      + " (SELECT coalesce(sum(css.size), 0) FROM citus_shard_sizes() css JOIN pg_dist_shard s ON s.shardid = css.shard_id"
+      + " JOIN pg_dist_partition p ON p.logicalrelid = s.logicalrelid WHERE p.colocationid = ds.colocationid)"
+      + " FROM pg_dist_schema ds WHERE ds.schemaid = to_regnamespace(?)";
 
   private final TenantSchemas schemas;
   private final SchemaTenancy tenancy;
@@ -123,8 +131,9 @@ public final class CitusTenants {
   }
 
   /**
-   * The tenants that exist, by schema name: on Citus with the node that holds each and its size
-   * from {@code citus_shards}; on plain PostgreSQL from {@code pg_namespace}.
+   * The tenants that exist, by schema name: on Citus with the node that holds each and the size
+   * of its shards (Citus' catalog, as {@code citus_schemas} shows it); on plain PostgreSQL from
+   * {@code pg_namespace}.
    */
   public List<TenantInfo> list() {
     return onConnection((connection, raw) -> {
