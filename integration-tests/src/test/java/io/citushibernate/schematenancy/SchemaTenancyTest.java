@@ -272,6 +272,14 @@ class SchemaTenancyTest {
         s.createQuery("from Card", Card.class).getResultList()));
   }
 
+  @Test
+  void hibernatesOwnSchemaManagementIsRefusedAtBoot() {
+    for (String action : List.of("create", "update", "validate")) {
+      assertThatThrownBy(() -> SchemaTenants.open(1, true, Map.of("hibernate.hbm2ddl.auto", action)))
+          .hasStackTraceContaining("hibernate.hbm2ddl.auto=" + action).hasStackTraceContaining("CitusTenants.create");
+    }
+  }
+
   static MissingTenantException missingTenant(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MissingTenantException missing) {

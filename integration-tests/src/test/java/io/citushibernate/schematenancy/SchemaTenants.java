@@ -48,7 +48,13 @@ final class SchemaTenants implements AutoCloseable {
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
     MetadataSources sources = new MetadataSources(registry);
     ENTITIES.forEach(sources::addAnnotatedClass);
-    sessionFactory = sources.buildMetadata().buildSessionFactory();
+    try {
+      sessionFactory = sources.buildMetadata().buildSessionFactory();
+    } catch (RuntimeException e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      database.close();
+      throw e;
+    }
     tenants = CitusTenants.of(sessionFactory);
   }
 

@@ -135,6 +135,7 @@ public final class CitusIntegrator implements Integrator {
       throw new CitusHibernateException(CitusSettings.TENANCY + "=schema does not run on a TenantScopedDataSource, "
           + "which scopes statements by the row model's tenant column. Give Hibernate the plain data source.");
     }
+    refuseSchemaManagement(properties);
     SchemaTenancy tenancy = SchemaTenancy.from(properties, model.tenantType(),
         settings.rewriter().rewriterOf(model.tables()));
     if (!TenantBinding.useSchemaTenancy(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class),
@@ -175,6 +176,27 @@ public final class CitusIntegrator implements Integrator {
     LOG.info("citus-hibernate leaves the configured tenant identifier resolver {} in place; sessions are not held "
         + "to the tenant they were opened for", configured == null ? null : configured.getClass().getName());
     return false;
+  }
+
+  /** Hibernate's schema management settings that would run against the database. */
+  private static final List<String> SCHEMA_ACTIONS = List.of("hibernate.hbm2ddl.auto",
+      "jakarta.persistence.schema-generation.database.action", "javax.persistence.schema-generation.database.action");
+
+  /**
+   * Hibernate's schema management would create, update or validate the tenant tables in the
+   * shared schema, where a tenant statement could reach them through the {@code search_path}
+   * whenever its own schema lacks a table: schema mode refuses to start with it.
+   */
+  private static void refuseSchemaManagement(Map<String, Object> properties) {
+    for (String key : SCHEMA_ACTIONS) {
+      Object action = properties.get(key);
+      if (action != null && !"none".equalsIgnoreCase(action.toString().trim())) {
+        throw new CitusHibernateException(CitusSettings.TENANCY + "=schema does not run with " + key + "=" + action
+            + ": Hibernate would manage the tenant tables in the shared schema (" + CitusSettings.SCHEMA_SHARED
+            + "), where tenants' statements could fall through to them. Set " + key + "=none; create the shared "
+            + "tables with your migrations and each tenant's with CitusTenants.create(tenant).");
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
