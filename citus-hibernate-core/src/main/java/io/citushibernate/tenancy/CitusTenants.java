@@ -122,9 +122,8 @@ public final class CitusTenants {
       } else if (state == SchemaState.FOREIGN) {
         throw collision(schema, value);
       }
-      boolean citus = citusInstalled(connection, "distribute tenant schema " + schema);
-      if (citus && !distributed(connection, schema)) {
-        execute(connection, "SELECT " + CitusSql.schemaDistribute(SqlQuoting.identifier(schema)));
+      if (citusInstalled(connection, "distribute tenant schema " + schema)) {
+        distribute(connection, schema);
       }
       return null;
     });
@@ -156,12 +155,9 @@ public final class CitusTenants {
       }
       List<TenantInfo> placed = new ArrayList<>();
       for (TenantInfo t : tenants) {
-        try (PreparedStatement ps = connection.prepareStatement(PLACEMENT)) {
-          ps.setString(1, SqlQuoting.identifier(t.schema()));
-          try (ResultSet rs = ps.executeQuery()) {
-            placed.add(rs.next() ? new TenantInfo(t.tenant(), t.schema(), true, rs.getString(2), rs.getLong(3)) : t);
-          }
-        }
+        Placement placement = placementOf(connection, t.schema());
+        placed.add(placement == null ? t
+            : new TenantInfo(t.tenant(), t.schema(), true, placement.node(), placement.sizeBytes()));
       }
       return placed;
     });
@@ -189,10 +185,8 @@ public final class CitusTenants {
       if (!citusInstalled(connection, "move tenant schema " + schema)) {
         return null;
       }
-      if (!distributed(connection, schema)) {
-        execute(connection, "SELECT " + CitusSql.schemaDistribute(SqlQuoting.identifier(schema)));
-      }
-      if (!(host + ":" + port).equals(nodeOf(connection, schema))) {
+      distribute(connection, schema);
+      if (!(host + ":" + port).equals(placementOf(connection, schema).node())) {
         execute(connection, "SELECT " + CitusSql.schemaMove(SqlQuoting.identifier(schema), host, port, mode));
       }
       return null;
@@ -309,21 +303,24 @@ public final class CitusTenants {
     }
   }
 
-  private static boolean distributed(Connection connection, String schema) throws SQLException {
+  /** Where Citus keeps a distributed schema: the node of its tables ({@code null} before it has any) and their size. */
+  private record Placement(String node, long sizeBytes) {
+  }
+
+  /** The placement of {@code schema}, {@code null} when it is not a distributed schema. */
+  private static Placement placementOf(Connection connection, String schema) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement(PLACEMENT)) {
       ps.setString(1, SqlQuoting.identifier(schema));
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next();
+        return rs.next() ? new Placement(rs.getString(2), rs.getLong(3)) : null;
       }
     }
   }
 
-  private static String nodeOf(Connection connection, String schema) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement(PLACEMENT)) {
-      ps.setString(1, SqlQuoting.identifier(schema));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(2) : null;
-      }
+  /** Makes {@code schema} a distributed schema unless it is one (schema-based sharding distributes at creation). */
+  private static void distribute(Connection connection, String schema) throws SQLException {
+    if (placementOf(connection, schema) == null) {
+      execute(connection, "SELECT " + CitusSql.schemaDistribute(SqlQuoting.identifier(schema)));
     }
   }
 

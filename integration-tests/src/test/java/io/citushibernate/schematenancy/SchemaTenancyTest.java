@@ -129,6 +129,16 @@ class SchemaTenancyTest {
   }
 
   @Test
+  void theTenantKeyIsStillFilledAndCheckedSoTheRowsCanMoveToTheRowModel() {
+    TenantContext.run(2L, () -> db.sessionFactory.inTransaction(s -> s.persist(new Board(77L, null, "unkeyed", null))));
+    assertThat(db.column("select tenant_id from \"" + db.tenants.schemaOf(2L) + "\".boards where id = 77"))
+        .containsExactly(2L);
+    assertThatThrownBy(() -> TenantContext.run(3L, () -> db.sessionFactory.inTransaction(s ->
+        s.persist(new Board(78L, 2L, "another tenant's", null))))).hasStackTraceContaining("TenantMismatchException");
+    TenantContext.run(2L, () -> db.sessionFactory.inTransaction(s -> s.remove(s.find(Board.class, 77L))));
+  }
+
+  @Test
   void aSessionOpenedForATenantRunsInItsSchemaOutsideAnyScope() {
     try (Session s = db.sessionFactory.withOptions().tenantIdentifier((Object) 2L).openSession()) {
       assertThat(s.find(Board.class, 1L).getTitle()).isEqualTo("t2-board-1");
