@@ -58,6 +58,11 @@ public final class SettingValues {
   public static final int MAX_IDENTIFIER_BYTES = 63;
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
+  /** Whether {@link CitusSettings#SCHEMA_WHEN_CITUS_MISSING} fails the Citus steps on a database without Citus, rather than skips them (the default). */
+  public static boolean failWhenCitusMissing(Map<String, ?> properties) {
+    return choice(properties, CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "skip", Map.of("skip", false, "fail", true));
+  }
+
   public static boolean bool(Map<String, ?> properties, String key, boolean fallback) {
     return choice(properties, key, Boolean.toString(fallback), Map.of("true", true, "false", false));
   }

@@ -12,7 +12,9 @@ import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,9 +58,8 @@ public final class TenantSchemas {
     this.metadata = metadata;
     this.tenancy = tenancy;
     this.tenantTables = model.tenantTables().stream().map(TenantTable::name).collect(Collectors.toSet());
-    this.properties = Map.copyOf(properties);
-    this.failWhenCitusMissing = SettingValues.choice(properties, CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "skip",
-        Map.of("skip", false, "fail", true));
+    this.properties = Collections.unmodifiableMap(new HashMap<>(properties)); // values may be null
+    this.failWhenCitusMissing = SettingValues.failWhenCitusMissing(properties);
   }
 
   /**
@@ -132,7 +133,7 @@ public final class TenantSchemas {
 
       @Override
       public boolean includeTable(Table table) {
-        return tenantTables.contains(table.isQuoted() ? table.getName() : table.getName().toLowerCase(Locale.ROOT));
+        return tenantTables.contains(catalogName(table));
       }
 
       @Override
@@ -192,7 +193,7 @@ public final class TenantSchemas {
 
   /** The sequences the tenant entities' ids are drawn from: each tenant has its own, beside its tables. */
   private Set<String> tenantSequences() {
-    Set<String> names = new java.util.HashSet<>();
+    Set<String> names = new HashSet<>();
     sessionFactory.getMappingMetamodel().forEachEntityDescriptor(persister -> {
       if (tenantTables.contains(tableOf(persister.getEntityName()))
           && persister.getGenerator() instanceof SequenceStyleGenerator generator
@@ -205,7 +206,11 @@ public final class TenantSchemas {
   }
 
   private String tableOf(String entityName) {
-    Table table = metadata.getEntityBinding(entityName).getTable();
+    return catalogName(metadata.getEntityBinding(entityName).getTable());
+  }
+
+  /** The table's name as PostgreSQL's catalog holds it, as {@link TenantTable#name()} is: unquoted names fold to lower case. */
+  private static String catalogName(Table table) {
     return table.isQuoted() ? table.getName() : table.getName().toLowerCase(Locale.ROOT);
   }
 
