@@ -68,6 +68,31 @@ public final class CitusSettings {
    */
   public static final String METER_REGISTRY = "citus.hibernate.meter_registry";
 
+  /**
+   * {@code row} (default) or {@code schema}: the tenancy model. {@code row}: tenant tables share
+   * one table per entity, distributed by the {@code @TenantKey} column, and every statement on them
+   * gets the tenant predicate. {@code schema}: each tenant has its own PostgreSQL schema (a Citus
+   * distributed schema) holding its own copy of the tenant tables; a session's connections run
+   * with {@code search_path} set to the tenant's schema, then {@link #SCHEMA_SHARED}, and no
+   * predicate is added: the schema is the scope. Tenants are created, listed, moved and dropped
+   * with {@code io.citushibernate.tenancy.CitusTenants}.
+   */
+  public static final String TENANCY = "citus.hibernate.tenancy";
+
+  /**
+   * Schema mode: the schema of the tables shared by all tenants ({@code @ReferenceTable} and
+   * unannotated entities), last on every {@code search_path}; default {@code public}. A plain
+   * lower-case PostgreSQL identifier.
+   */
+  public static final String SCHEMA_SHARED = "citus.hibernate.schema.shared";
+
+  /**
+   * Schema mode: the {@code io.citushibernate.tenant.TenantSchemaNaming} that names each tenant's
+   * schema, as a class name (public, with a public no-argument constructor) or an instance;
+   * default {@code tenant_<id>}.
+   */
+  public static final String SCHEMA_NAMING = "citus.hibernate.schema.naming";
+
   private CitusSettings() {
   }
 }

@@ -45,17 +45,21 @@ class ArchitectureTest {
         .layer("boot").definedBy("io.citushibernate.internal.boot")
         // the plain-JDBC wrapper: public API on top of the jdbc step, used by applications only
         .layer("jdbcApi").definedBy("io.citushibernate.jdbc")
+        // the tenant lifecycle of schema-per-tenant: public API on top of the schema step, used by applications only
+        .layer("tenancyApi").definedBy("io.citushibernate.tenancy")
         .whereLayer("boot").mayNotBeAccessedByAnyLayer()
         .whereLayer("jdbcApi").mayNotBeAccessedByAnyLayer()
+        .whereLayer("tenancyApi").mayNotBeAccessedByAnyLayer()
         .whereLayer("cache").mayOnlyBeAccessedByLayers("boot")
-        .whereLayer("schema").mayOnlyBeAccessedByLayers("cache", "boot")
+        .whereLayer("schema").mayOnlyBeAccessedByLayers("cache", "boot", "tenancyApi")
         .whereLayer("event").mayOnlyBeAccessedByLayers("schema", "cache", "boot")
-        .whereLayer("jdbc").mayOnlyBeAccessedByLayers("event", "schema", "cache", "boot", "jdbcApi")
+        .whereLayer("jdbc").mayOnlyBeAccessedByLayers("event", "schema", "cache", "boot", "jdbcApi", "tenancyApi")
         .whereLayer("sql").mayOnlyBeAccessedByLayers("jdbc", "event", "schema", "cache", "boot")
         .whereLayer("mapping").mayOnlyBeAccessedByLayers("sql", "jdbc", "event", "schema", "cache", "boot", "jdbcApi")
         .whereLayer("hibernateApi").mayOnlyBeAccessedByLayers("event", "schema", "cache", "boot")
         .whereLayer("metrics").mayOnlyBeAccessedByLayers("tenant", "sql", "jdbc", "boot")
-        .whereLayer("tenant").mayOnlyBeAccessedByLayers("hibernateApi", "mapping", "sql", "jdbc", "event", "schema", "cache", "boot")
+        .whereLayer("tenant").mayOnlyBeAccessedByLayers("hibernateApi", "mapping", "sql", "jdbc", "event", "schema", "cache", "boot",
+            "tenancyApi")
         .whereLayer("config").mayOnlyBeAccessedByLayers("metrics", "tenant", "hibernateApi", "mapping", "sql", "jdbc", "event", "schema",
             "cache", "boot")
         .check(CORE);
@@ -98,6 +102,7 @@ class ArchitectureTest {
         "io.citushibernate.InvalidTenantException",
         "io.citushibernate.MissingTenantException",
         "io.citushibernate.TenantMismatchException",
+        "io.citushibernate.TenantSchemaException",
         "io.citushibernate.UnscopableStatementException",
         "io.citushibernate.annotation.DistributedTable",
         "io.citushibernate.annotation.ReferenceTable",
@@ -106,9 +111,12 @@ class ArchitectureTest {
         "io.citushibernate.boot.TenantContextIdentifierResolver",
         "io.citushibernate.jdbc.TenantScopedDataSource",
         "io.citushibernate.schema.CitusDdl",
+        "io.citushibernate.tenancy.CitusTenants",
+        "io.citushibernate.tenancy.TenantInfo",
         "io.citushibernate.tenant.TenantContext",
         "io.citushibernate.tenant.TenantFilter",
         "io.citushibernate.tenant.TenantPropagation",
+        "io.citushibernate.tenant.TenantSchemaNaming",
         "io.citushibernate.tenant.TenantScope",
         "io.citushibernate.tenant.TenantThreadLocalAccessor",
         "io.citushibernate.tenant.TenantType");

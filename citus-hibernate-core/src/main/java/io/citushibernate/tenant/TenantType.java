@@ -167,6 +167,32 @@ public enum TenantType {
     return text.length() <= 40 ? text : text.substring(0, 40) + "...";
   }
 
+  /** The strings {@link #schemaNamePart} accepts: lower-case letters, digits and underscores, from a letter or digit. */
+  private static final java.util.regex.Pattern SCHEMA_NAME_TEXT = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_]*");
+
+  /**
+   * {@code value}, coerced to this type, as the tenant's part of a schema name (see
+   * {@link TenantSchemaNaming}): whole numbers as their digits, UUIDs in their canonical lower-case
+   * form, strings only when they consist of lower-case letters, digits and underscores. Nothing
+   * else can reach a schema name, so the name needs no escaping beyond its quotes.
+   *
+   * @throws InvalidTenantException when the value is not of this type or a string outside that pattern
+   */
+  public String schemaNamePart(Object value) {
+    Object v = coerce(value);
+    if (this != STRING) {
+      return v.toString();
+    }
+    String s = (String) v;
+    if (!SCHEMA_NAME_TEXT.matcher(s).matches()) {
+      throw new InvalidTenantException("String tenant '" + abbreviated(s) + "' cannot name a tenant schema: "
+          + "schema-per-tenant (citus.hibernate.tenancy=schema) accepts string tenants of lower-case letters, "
+          + "digits and underscores only, starting with a letter or digit. Map such tenants to a name with a "
+          + "TenantSchemaNaming of your own (citus.hibernate.schema.naming), or use numeric or UUID tenants.");
+    }
+    return s;
+  }
+
   /** {@code value}, coerced to this type, as a SQL literal. */
   public String literal(Object value) {
     Object v = coerce(value);

@@ -117,6 +117,15 @@ public final class CitusSql {
     return "citus_schema_undistribute(" + SqlQuoting.literal(schema) + ")";
   }
 
+  /**
+   * {@code citus_schema_move(schema, host, port, shard_transfer_mode => mode)}: moves a distributed
+   * schema (every table of it) to a node; {@code schema} its SQL name.
+   */
+  public static String schemaMove(String schema, String host, int port, ShardTransferMode mode) {
+    return new Arguments("citus_schema_move").add(SqlQuoting.literal(schema)).add(SqlQuoting.literal(host)).add(port)
+        .named("shard_transfer_mode", transferMode(mode)).toString();
+  }
+
   /** The keys Citus needs the distribution column in. */
   public enum Key {
     PRIMARY_KEY("PRIMARY KEY"), UNIQUE("UNIQUE");

@@ -6,13 +6,13 @@ import io.citushibernate.internal.sql.RewriterSettings;
 import java.util.Map;
 
 /** The {@link CitusSettings} the integrator wires with, validated once at boot. */
-record BootSettings(boolean enabled, RewriterSettings rewriter, boolean bindAsParameter) {
+record BootSettings(boolean enabled, RewriterSettings rewriter, boolean bindAsParameter, boolean schemaTenancy) {
 
   static BootSettings from(Map<String, Object> properties) {
     boolean enabled = !SettingValues.isDisabled(properties);
     RewriterSettings rewriter = RewriterSettings.from(properties);
     boolean parameter = SettingValues.bindAsParameter(properties);
-    return new BootSettings(enabled, rewriter, parameter);
+    return new BootSettings(enabled, rewriter, parameter, SettingValues.schemaTenancy(properties));
   }
 
   int rewriteCacheSize() {

@@ -6,12 +6,14 @@ import io.citushibernate.internal.event.CrossTenantIdentityListener;
 import io.citushibernate.internal.event.SessionTenantListener;
 import io.citushibernate.internal.event.TenantReadListener;
 import io.citushibernate.internal.jdbc.DataSourceScoping;
+import io.citushibernate.internal.jdbc.SchemaTenancy;
 import io.citushibernate.internal.jdbc.TenantBinding;
 import io.citushibernate.internal.event.TenantWriteListener;
 import io.citushibernate.internal.mapping.TenantModel;
 import io.citushibernate.internal.metrics.Meters;
 import io.citushibernate.internal.metrics.StatementMetrics;
 import io.citushibernate.internal.schema.CitusSchema;
+import io.citushibernate.internal.schema.TenantSchemas;
 import io.citushibernate.internal.sql.StatementRewriter;
 import io.citushibernate.boot.TenantContextIdentifierResolver;
 import java.sql.SQLException;
@@ -62,24 +64,14 @@ public final class CitusIntegrator implements Integrator {
     if (model.isEmpty()) {
       return;
     }
-    CitusSchema.apply(metadata, model, properties);
     String unit = unitName(sessionFactory, properties);
     StatementMetrics metrics = Meters.statements(properties, unit, Meters.HIBERNATE);
-    StatementRewriter rewriter = settings.rewriter().rewriterOf(model.tables(), metrics);
-    boolean bindingInstalled =
-        TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
     TenantBinding.countRefusals(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class), metrics);
-    if (settings.bindAsParameter() && !bindingInstalled) {
-      throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
-          + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
-          + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
+    if (settings.schemaTenancy()) {
+      installSchemaTenancy(sessionFactory, metadata, model, settings, properties, metrics);
+    } else {
+      installRowTenancy(sessionFactory, metadata, model, settings, properties, unit, metrics);
     }
-    DataSourceScoping scopingDataSource = scopingDataSource(sessionFactory);
-    if (scopingDataSource != null) {
-      scopingDataSource.adoptMapping(model.tenantTables(), model.referenceTables(), model.tenantType(), unit);
-    }
-    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled,
-        scopingDataSource != null, metrics);
     boolean sessionsKnowTheirTenant = installTenantResolver(sessionFactory);
     EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
     TenantWriteListener writes = new TenantWriteListener(model);
@@ -109,8 +101,57 @@ public final class CitusIntegrator implements Integrator {
         prepend(listeners, type, sessions);
       }
     }
-    LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant key: {}", model.tenantTables().size(),
-        model.tenantType().javaType().getSimpleName(), model.tenantTables());
+    LOG.info("citus-hibernate scopes {} tenant table(s) by a {} tenant {}: {}", model.tenantTables().size(),
+        model.tenantType().javaType().getSimpleName(), settings.schemaTenancy() ? "schema" : "key",
+        model.tenantTables());
+  }
+
+  /**
+   * The row model: Citus-ready keys and distribution in the schema export, and the statement
+   * inspector that adds the tenant predicate to every statement on tenant tables.
+   */
+  private static void installRowTenancy(SessionFactoryImplementor sessionFactory, Metadata metadata,
+      TenantModel model, BootSettings settings, Map<String, Object> properties, String unit,
+      StatementMetrics metrics) {
+    CitusSchema.apply(metadata, model, properties);
+    StatementRewriter rewriter = settings.rewriter().rewriterOf(model.tables(), metrics);
+    boolean bindingInstalled =
+        TenantBinding.isInstalled(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class));
+    if (settings.bindAsParameter() && !bindingInstalled) {
+      throw new CitusHibernateException(CitusSettings.TENANT_BINDING + "=parameter needs Hibernate to get its "
+          + "connections through a ConnectionProvider that citus-hibernate can wrap, and this session factory "
+          + "has none (multi-tenant connection provider?). Use " + CitusSettings.TENANT_BINDING + "=literal.");
+    }
+    DataSourceScoping scopingDataSource = scopingDataSource(sessionFactory);
+    if (scopingDataSource != null) {
+      scopingDataSource.adoptMapping(model.tenantTables(), model.referenceTables(), model.tenantType(), unit);
+    }
+    installInspector(sessionFactory, rewriter, model, settings.bindAsParameter(), bindingInstalled,
+        scopingDataSource != null, metrics);
+  }
+
+  /**
+   * Schema-per-tenant: no predicate and no Citus keys (the schema is the scope); Hibernate's
+   * connections run each statement in its tenant's schema and refuse those on tenant tables
+   * without one; the lifecycle API learns the factory's tenant tables.
+   */
+  private static void installSchemaTenancy(SessionFactoryImplementor sessionFactory, Metadata metadata,
+      TenantModel model, BootSettings settings, Map<String, Object> properties, StatementMetrics metrics) {
+    if (scopingDataSource(sessionFactory) != null) {
+      throw new CitusHibernateException(CitusSettings.TENANCY + "=schema does not run on a TenantScopedDataSource, "
+          + "which scopes statements by the row model's tenant column. Give Hibernate the plain data source.");
+    }
+    refuseSchemaManagement(properties);
+    SchemaTenancy tenancy = SchemaTenancy.from(properties, model.tenantType(),
+        settings.rewriter().rewriterOf(model.tables(), metrics));
+    if (!TenantBinding.useSchemaTenancy(sessionFactory.getServiceRegistry().getService(ConnectionProvider.class),
+        tenancy)) {
+      throw new CitusHibernateException(CitusSettings.TENANCY + "=schema needs Hibernate to get its connections "
+          + "through a ConnectionProvider that citus-hibernate can wrap, to set each connection's search_path, "
+          + "and this session factory has none (multi-tenant connection provider?). Use "
+          + CitusSettings.TENANCY + "=row, or let Hibernate open its connections from a DataSource or URL.");
+    }
+    TenantSchemas.register(sessionFactory, metadata, model, tenancy, properties);
   }
 
   @Override
@@ -120,6 +161,7 @@ public final class CitusIntegrator implements Integrator {
         instanceof TenantSessionCoordinatorBuilder coordinators) {
       coordinators.forget(sessionFactory);
     }
+    TenantSchemas.forget(sessionFactory);
   }
 
   /**
@@ -140,6 +182,27 @@ public final class CitusIntegrator implements Integrator {
     LOG.info("citus-hibernate leaves the configured tenant identifier resolver {} in place; sessions are not held "
         + "to the tenant they were opened for", configured == null ? null : configured.getClass().getName());
     return false;
+  }
+
+  /** Hibernate's schema management settings that would run against the database. */
+  private static final List<String> SCHEMA_ACTIONS = List.of("hibernate.hbm2ddl.auto",
+      "jakarta.persistence.schema-generation.database.action", "javax.persistence.schema-generation.database.action");
+
+  /**
+   * Hibernate's schema management would create, update or validate the tenant tables in the
+   * shared schema, where a tenant statement could reach them through the {@code search_path}
+   * whenever its own schema lacks a table: schema mode refuses to start with it.
+   */
+  private static void refuseSchemaManagement(Map<String, Object> properties) {
+    for (String key : SCHEMA_ACTIONS) {
+      Object action = properties.get(key);
+      if (action != null && !"none".equalsIgnoreCase(action.toString().trim())) {
+        throw new CitusHibernateException(CitusSettings.TENANCY + "=schema does not run with " + key + "=" + action
+            + ": Hibernate would manage the tenant tables in the shared schema (" + CitusSettings.SCHEMA_SHARED
+            + "), where tenants' statements could fall through to them. Set " + key + "=none; create the shared "
+            + "tables with your migrations and each tenant's with CitusTenants.create(tenant).");
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import io.citushibernate.CitusSettings;
 import io.citushibernate.InvalidSettingException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The one way a citus-hibernate property is read: trimmed, case-insensitive, the default when it
@@ -32,6 +33,34 @@ public final class SettingValues {
     String level = choice(properties, CitusSettings.ROUTING_GUARD, "off",
         Map.of("off", "off", "log", "log", "warning", "warning", "error", "error"));
     return "off".equals(level) ? null : level;
+  }
+
+  /** Whether {@link CitusSettings#TENANCY} chooses schema-per-tenant rather than the row model (the default). */
+  public static boolean schemaTenancy(Map<String, ?> properties) {
+    return choice(properties, CitusSettings.TENANCY, "row", Map.of("row", false, "schema", true));
+  }
+
+  /**
+   * The shared schema of schema mode ({@link CitusSettings#SCHEMA_SHARED}, default {@code public}):
+   * a plain lower-case identifier, so that it is the same name quoted or not.
+   */
+  public static String sharedSchema(Map<String, ?> properties) {
+    String value = string(properties, CitusSettings.SCHEMA_SHARED, "public");
+    if (!PLAIN_IDENTIFIER.matcher(value).matches() || value.length() > MAX_IDENTIFIER_BYTES) {
+      throw new InvalidSettingException(CitusSettings.SCHEMA_SHARED, value,
+          "a schema name of lower-case letters, digits and underscores, starting with a letter or underscore, "
+              + "at most " + MAX_IDENTIFIER_BYTES + " characters");
+    }
+    return value;
+  }
+
+  /** PostgreSQL's identifier limit, in bytes ({@code NAMEDATALEN - 1}); longer names are truncated silently. */
+  public static final int MAX_IDENTIFIER_BYTES = 63;
+  private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
+
+  /** Whether {@link CitusSettings#SCHEMA_WHEN_CITUS_MISSING} fails the Citus steps on a database without Citus, rather than skips them (the default). */
+  public static boolean failWhenCitusMissing(Map<String, ?> properties) {
+    return choice(properties, CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "skip", Map.of("skip", false, "fail", true));
   }
 
   public static boolean bool(Map<String, ?> properties, String key, boolean fallback) {

@@ -89,7 +89,7 @@ public final class DataSourceScoping {
 
   /** {@code target}, scoping its statements. */
   public Connection connection(Connection target) {
-    return new TenantBindingConnection(target, this, RoutingGuard.of(routingGuard), StatementMetrics.NONE);
+    return new TenantBindingConnection(target, this, RoutingGuard.of(routingGuard), StatementMetrics.NONE, null);
   }
 
   /** Where the application's statements on this data source are counted. */

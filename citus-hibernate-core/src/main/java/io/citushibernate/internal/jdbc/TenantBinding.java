@@ -25,15 +25,18 @@ public final class TenantBinding {
    * already and keeps its own guard: it is returned as it is, so nothing is bound twice.
    */
   public static Connection wrap(Connection connection, String routingGuard) {
-    return wrap(connection, routingGuard, StatementMetrics.NONE);
+    return wrap(connection, routingGuard, StatementMetrics.NONE, null);
   }
 
-  /** As {@link #wrap(Connection, String)}, counting the statements refused as they are prepared or bound in {@code metrics}. */
-  static Connection wrap(Connection connection, String routingGuard, StatementMetrics metrics) {
+  /**
+   * As {@link #wrap(Connection, String)}, counting the statements refused as they are prepared or bound in
+   * {@code metrics}, and running each statement in its tenant's schema when {@code schemas} is set.
+   */
+  static Connection wrap(Connection connection, String routingGuard, StatementMetrics metrics, SchemaTenancy schemas) {
     if (connection == null || connection instanceof TenantBindingConnection) {
       return connection;
     }
-    return new TenantBindingConnection(connection, null, RoutingGuard.of(routingGuard), metrics);
+    return new TenantBindingConnection(connection, null, RoutingGuard.of(routingGuard), metrics, SchemaPath.of(schemas));
   }
 
   /** Counts the statements that {@code provider}'s connections refuse as they are prepared or bound in {@code metrics}. */
@@ -75,6 +78,21 @@ public final class TenantBinding {
     if (provider != null && provider.isUnwrappableAs(TenantBindingConnectionProvider.class)) {
       provider.unwrap(TenantBindingConnectionProvider.class).startServing();
     }
+  }
+
+  /**
+   * Runs the statements of {@code provider}'s connections in schema-per-tenant mode from now on:
+   * each in the schema of its tenant, those on tenant tables refused without one.
+   *
+   * @return whether {@code provider} wraps its connections, so that it can
+   */
+  public static boolean useSchemaTenancy(org.hibernate.engine.jdbc.connections.spi.ConnectionProvider provider,
+      SchemaTenancy schemas) {
+    if (!isInstalled(provider)) {
+      return false;
+    }
+    provider.unwrap(TenantBindingConnectionProvider.class).useSchemaTenancy(schemas);
+    return true;
   }
 
   /** Marks {@code connection} as running citus-hibernate's own schema or catalog work: unscoped, routing guard lifted. */

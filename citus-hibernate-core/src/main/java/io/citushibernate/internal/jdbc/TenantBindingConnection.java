@@ -34,17 +34,21 @@ final class TenantBindingConnection extends DelegatingConnection {
   private final RoutingGuard guard;
   /** Where Hibernate's statements refused here, as they are prepared or bound, are counted; a data source's counts its own. */
   private final StatementMetrics metrics;
+  /** The search path of schema-per-tenant; {@code null} in the row model. */
+  private final SchemaPath schemaPath;
   /** Whether citus-hibernate's own schema or catalog work runs on this connection: unscoped, guard lifted. */
   private boolean libraryWork;
   /** The application's SQL last handed to {@link #sqlToPrepare} and what was prepared for it, for the {@code wrap} that follows. */
   private String lastGiven;
   private String lastPrepared;
 
-  TenantBindingConnection(Connection target, DataSourceScoping scoping, RoutingGuard guard, StatementMetrics metrics) {
+  TenantBindingConnection(Connection target, DataSourceScoping scoping, RoutingGuard guard, StatementMetrics metrics,
+      SchemaPath schemaPath) {
     super(target);
     this.scoping = scoping;
     this.guard = guard;
     this.metrics = metrics;
+    this.schemaPath = schemaPath;
   }
 
   private StatementMetrics metrics() {
@@ -70,7 +74,7 @@ final class TenantBindingConnection extends DelegatingConnection {
   @Override
   protected String sqlToPrepare(String sql) throws SQLException {
     String scoped = scoping == null || libraryWork ? sql : scoping.toPrepare(sql, delegate);
-    beforeStatement();
+    beforeStatement(scoped);
     TenantBindingPlan plan = TenantBindingPlans.planOf(scoped);
     String prepared = plan == null ? scoped : plan.sql();
     if (plan != null) {
@@ -89,12 +93,15 @@ final class TenantBindingConnection extends DelegatingConnection {
       throw new UnscopableStatementException("A statement scoped by bind parameter was sent through a plain "
           + "java.sql.Statement, which cannot bind it; use a PreparedStatement: " + scoped);
     }
-    beforeStatement();
+    beforeStatement(scoped);
     logSent(scoped, false);
     return scoped;
   }
 
-  private void beforeStatement() throws SQLException {
+  private void beforeStatement(String sql) throws SQLException {
+    if (schemaPath != null) {
+      schemaPath.beforeStatement(delegate, sql, libraryWork);
+    }
     if (guard != null) {
       guard.beforeStatement(delegate, libraryWork);
     }
@@ -137,7 +144,7 @@ final class TenantBindingConnection extends DelegatingConnection {
   @Override
   public void commit() throws SQLException {
     super.commit();
-    modifyMode.transactionEnded();
+    transactionEnded();
     if (guard != null) {
       guard.committed();
     }
@@ -146,7 +153,7 @@ final class TenantBindingConnection extends DelegatingConnection {
   @Override
   public void rollback() throws SQLException {
     super.rollback();
-    modifyMode.transactionEnded();
+    transactionEnded();
     if (guard != null) {
       guard.rolledBack();
     }
@@ -156,6 +163,9 @@ final class TenantBindingConnection extends DelegatingConnection {
   public void rollback(Savepoint savepoint) throws SQLException {
     super.rollback(savepoint);
     modifyMode.transactionEnded();
+    if (schemaPath != null) {
+      schemaPath.rolledBackToSavepoint();
+    }
     if (guard != null) {
       guard.rolledBackToSavepoint();
     }
@@ -164,13 +174,25 @@ final class TenantBindingConnection extends DelegatingConnection {
   @Override
   public void setAutoCommit(boolean autoCommit) throws SQLException {
     boolean wasAutoCommit = delegate.getAutoCommit();
-    if (guard != null && wasAutoCommit && !autoCommit) {
-      guard.beforeTransactionBegins(delegate);
+    if (wasAutoCommit && !autoCommit) {
+      if (guard != null) {
+        guard.beforeTransactionBegins(delegate);
+      }
+      if (schemaPath != null) {
+        schemaPath.restore(delegate);
+      }
     }
     super.setAutoCommit(autoCommit);
-    modifyMode.transactionEnded();
+    transactionEnded();
     if (guard != null && !wasAutoCommit && autoCommit) {
       guard.committed(); // switching autocommit on commits the open transaction
+    }
+  }
+
+  private void transactionEnded() {
+    modifyMode.transactionEnded();
+    if (schemaPath != null) {
+      schemaPath.transactionEnded();
     }
   }
 
@@ -178,6 +200,9 @@ final class TenantBindingConnection extends DelegatingConnection {
   void beforeRelease() throws SQLException {
     if (guard != null && !delegate.isClosed()) {
       guard.beforeClose(delegate);
+    }
+    if (schemaPath != null) {
+      schemaPath.restore(delegate);
     }
   }
 

@@ -33,6 +33,8 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
   private volatile boolean serving;
   /** Where the statements its connections refuse as they are prepared or bound are counted. */
   private volatile StatementMetrics metrics = StatementMetrics.NONE;
+  /** Schema-per-tenant, once the session factory is configured for it; {@code null} in the row model. */
+  private volatile SchemaTenancy schemas;
 
   TenantBindingConnectionProvider(ConnectionProvider delegate, String routingGuard) {
     this.delegate = delegate;
@@ -41,7 +43,7 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
 
   @Override
   public Connection getConnection() throws SQLException {
-    Connection connection = TenantBinding.wrap(delegate.getConnection(), routingGuard, metrics);
+    Connection connection = TenantBinding.wrap(delegate.getConnection(), routingGuard, metrics, schemas);
     if (!serving) {
       TenantBinding.markLibraryWork(connection);
     }
@@ -55,6 +57,11 @@ final class TenantBindingConnectionProvider implements ConnectionProvider, Confi
   /** The session factory is built: its connections carry sessions' statements from now on. */
   void startServing() {
     serving = true;
+  }
+
+  /** Runs the statements of connections handed out from now on in their tenant's schema. */
+  void useSchemaTenancy(SchemaTenancy tenancy) {
+    schemas = tenancy;
   }
 
   @Override

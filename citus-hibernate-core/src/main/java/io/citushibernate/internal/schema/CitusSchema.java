@@ -1,6 +1,5 @@
 package io.citushibernate.internal.schema;
 
-import io.citushibernate.CitusSettings;
 import io.citushibernate.internal.config.SettingValues;
 import io.citushibernate.annotation.DistributedTable;
 import io.citushibernate.CitusMappingException;
@@ -57,8 +56,7 @@ public final class CitusSchema {
         return; // this boot model was already adjusted (one Metadata, several factories)
       }
     }
-    boolean fail = SettingValues.choice(properties, CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "skip",
-        Map.of("skip", false, "fail", true));
+    boolean fail = SettingValues.failWhenCitusMissing(properties);
     Layout layout = Layout.of(metadata, model);
     List<Distribution.Step> steps = plan(layout);
     // The keys are rewritten when an export starts (see CompositeKeys), after Hibernate has built
