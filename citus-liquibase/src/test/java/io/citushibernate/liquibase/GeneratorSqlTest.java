@@ -86,6 +86,20 @@ class GeneratorSqlTest {
     }
 
     @Test
+    void moveSchema() {
+        assertThat(sql(new MoveSchemaStatement("tenant_5", "worker-2", 5433, ShardTransferMode.BLOCK_WRITES)))
+                .containsExactly("SELECT citus_schema_move('tenant_5', 'worker-2', 5433,"
+                        + " shard_transfer_mode => 'block_writes') WHERE EXISTS (SELECT 1 FROM pg_dist_partition d"
+                        + " JOIN pg_class c ON c.oid = d.logicalrelid JOIN pg_dist_shard s ON s.logicalrelid ="
+                        + " d.logicalrelid JOIN pg_dist_placement p ON p.shardid = s.shardid JOIN pg_dist_node n ON"
+                        + " n.groupid = p.groupid AND n.noderole = 'primary' WHERE c.relnamespace ="
+                        + " 'tenant_5'::regnamespace AND NOT (n.nodename = 'worker-2' AND n.nodeport = 5433))");
+        assertThat(sql(new MoveSchemaStatement("Tenant-5", "worker-2", 5432, ShardTransferMode.AUTO)).get(0))
+                .startsWith("SELECT citus_schema_move('\"Tenant-5\"', 'worker-2', 5432,")
+                .contains("c.relnamespace = '\"Tenant-5\"'::regnamespace");
+    }
+
+    @Test
     void moveTenantToNode() {
         assertThat(sql(new MoveTenantToNodeStatement(null, "stores",
                 TenantValue.parse("8C69AA0D-3F13-4440-86CA-443566C1FC75", null), "worker-2", 5432,

@@ -48,6 +48,9 @@ class ValidationTest {
                 "tableName is required for moveTenantToNode",
                 "tenantValue is required for moveTenantToNode",
                 "targetHost is required for moveTenantToNode");
+        assertThat(errors(new MoveSchemaChange())).containsExactly(
+                "schemaName is required for moveSchema",
+                "targetHost is required for moveSchema");
         assertThat(errors(new AddTenantColumnChange())).containsExactly(
                 "tableName is required for addTenantColumn",
                 "columnName is required for addTenantColumn",
@@ -87,6 +90,14 @@ class ValidationTest {
         move.setTargetPort(70000);
         assertThat(errors(move)).containsExactly("tenantValue 'not-a-uuid' is not a UUID",
                 "targetPort 70000 is not a TCP port (1-65535)");
+
+        MoveSchemaChange moveSchema = new MoveSchemaChange();
+        moveSchema.setSchemaName("tenant_5");
+        moveSchema.setTargetHost("worker-2");
+        moveSchema.setTargetPort(0);
+        moveSchema.setShardTransferMode("fast");
+        assertThat(errors(moveSchema)).containsExactly("targetPort 0 is not a TCP port (1-65535)",
+                "shardTransferMode 'fast' is not one of auto, force_logical, block_writes");
 
         AddTenantColumnChange add = new AddTenantColumnChange();
         add.setTableName("line_items");
@@ -128,7 +139,13 @@ class ValidationTest {
                         + " runInTransaction=\"false\" on changeset changelogs/validation/in-transaction.xml::move::citus")
                 .hasMessageContaining("rebalanceShards with waitForCompletion=true waits for a background job that"
                         + " starts only after commit, which Citus cannot run inside a transaction block")
+                .hasMessageContaining("moveSchema with shardTransferMode auto moves the schema by logical"
+                        + " replication, which Citus cannot run inside a transaction block: set"
+                        + " runInTransaction=\"false\" on changeset"
+                        + " changelogs/validation/in-transaction.xml::move-schema::citus")
                 .hasMessageNotContaining("::isolate-outside::")
+                .hasMessageNotContaining("::move-schema-outside::")
+                .hasMessageNotContaining("::move-schema-blocking::")
                 .isInstanceOf(Exception.class);
     }
 

@@ -126,6 +126,21 @@ public final class CitusSql {
         .named("shard_transfer_mode", transferMode(mode)).toString();
   }
 
+  /**
+   * A statement that moves a distributed schema to a node with {@link #schemaMove} only when one of
+   * its tables has a shard placement elsewhere: a schema already on the target node matches no row,
+   * so a repeated run moves nothing instead of failing. {@code schema} is its SQL name.
+   */
+  public static String moveSchemaToNode(String schema, String host, int port, ShardTransferMode mode) {
+    String targetHost = SqlQuoting.literal(host);
+    return "SELECT " + schemaMove(schema, host, port, mode)
+        + " WHERE EXISTS (SELECT 1 FROM pg_dist_partition d JOIN pg_class c ON c.oid = d.logicalrelid"
+        + " JOIN pg_dist_shard s ON s.logicalrelid = d.logicalrelid JOIN pg_dist_placement p ON p.shardid = s.shardid"
+        + " JOIN pg_dist_node n ON n.groupid = p.groupid AND n.noderole = 'primary'"
+        + " WHERE c.relnamespace = " + SqlQuoting.literal(schema) + "::regnamespace"
+        + " AND NOT (n.nodename = " + targetHost + " AND n.nodeport = " + port + "))";
+  }
+
   /** The keys Citus needs the distribution column in. */
   public enum Key {
     PRIMARY_KEY("PRIMARY KEY"), UNIQUE("UNIQUE");
