@@ -104,12 +104,13 @@ public final class TenantSchemaMigrations {
 
     /**
      * Migrate the schemas of the database whose whole name matches the regular expression {@code regex} (e.g.
-     * {@code tenant_.*}), in name order; listed when the run starts.
+     * {@code tenant_.*}), in name order; listed when the run starts. PostgreSQL's own schemas ({@code pg_*},
+     * {@code information_schema}) are never listed.
      */
     public TenantSchemaMigrations schemasMatching(String regex) {
         Pattern pattern = Pattern.compile(Objects.requireNonNull(regex, "regex"));
-        this.schemas = connection -> namesFrom(connection,
-                "select nspname::text from pg_catalog.pg_namespace order by 1").stream()
+        this.schemas = connection -> namesFrom(connection, "select nspname::text from pg_catalog.pg_namespace"
+                + " where nspname not like 'pg\\_%' and nspname <> 'information_schema' order by 1").stream()
                 .filter(name -> pattern.matcher(name).matches()).toList();
         return this;
     }
