@@ -183,6 +183,15 @@ final class Catalog {
                 + " where n.nspname = ? and c.relname = ?", schemaOrDefault(schema), tableName(table)));
     }
 
+    /** Adds a problem naming {@code change} when Citus is installed and {@code host:port} is not one of its nodes. */
+    void checkTargetNode(String change, String host, int port, List<String> problems) {
+        if (citusInstalled() && string("select 1 from pg_dist_node where nodename = ? and nodeport = " + port, host)
+                == null) {
+            problems.add(change + ": node " + host + ":" + port
+                    + " is not in pg_dist_node; add it with citus_add_node or fix targetHost/targetPort");
+        }
+    }
+
     /** Whether the shard holding the tenant covers a single hash value, which is what tenant isolation creates. */
     boolean tenantIsolated(String schema, String table, TenantValue tenant) {
         // The tenant literal is validated/escaped by TenantValue; the table goes in as a regclass literal.

@@ -93,6 +93,18 @@ final class Citus {
         DEPRECATION_REPORTED.set(false);
     }
 
+    /** A move target's port: the attribute, or PostgreSQL's default. */
+    static int targetPort(Integer targetPort) {
+        return targetPort == null ? 5432 : targetPort;
+    }
+
+    /** A move target's port is a TCP port. */
+    static void checkTargetPort(int targetPort, ValidationErrors errors) {
+        if (targetPort < 1 || targetPort > 65535) {
+            errors.addError("targetPort " + targetPort + " is not a TCP port (1-65535)");
+        }
+    }
+
     /** A shardTransferMode attribute names a mode (blank: Citus' default). */
     static void checkTransferMode(String shardTransferMode, ValidationErrors errors) {
         if (ShardTransferMode.parse(shardTransferMode) == null) {

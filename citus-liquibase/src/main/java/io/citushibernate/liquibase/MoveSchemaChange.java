@@ -66,7 +66,7 @@ public class MoveSchemaChange extends CitusChange {
     }
 
     private int port() {
-        return targetPort == null ? 5432 : targetPort;
+        return Citus.targetPort(targetPort);
     }
 
     @Override
@@ -78,9 +78,7 @@ public class MoveSchemaChange extends CitusChange {
     void checkAttributes(ValidationErrors errors) {
         errors.checkRequiredField("schemaName", schemaName);
         errors.checkRequiredField("targetHost", targetHost);
-        if (port() < 1 || port() > 65535) {
-            errors.addError("targetPort " + targetPort + " is not a TCP port (1-65535)");
-        }
+        Citus.checkTargetPort(port(), errors);
         Citus.checkTransferMode(shardTransferMode, errors);
     }
 
@@ -97,11 +95,7 @@ public class MoveSchemaChange extends CitusChange {
             problems.add("moveSchema: schema " + schemaName + " does not exist; fix schemaName or create and"
                     + " distribute the schema in an earlier changeset");
         }
-        if (catalog.citusInstalled() && catalog.string("select 1 from pg_dist_node where nodename = ? and nodeport = "
-                + port(), targetHost) == null) {
-            problems.add("moveSchema: node " + targetHost + ":" + port()
-                    + " is not in pg_dist_node; add it with citus_add_node or fix targetHost/targetPort");
-        }
+        catalog.checkTargetNode("moveSchema", targetHost, port(), problems);
     }
 
     @Override

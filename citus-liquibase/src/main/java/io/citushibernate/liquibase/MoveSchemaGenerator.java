@@ -23,8 +23,6 @@ public class MoveSchemaGenerator extends CitusSqlGenerator<MoveSchemaStatement> 
     void check(MoveSchemaStatement s, ValidationErrors errors) {
         errors.checkRequiredField("schemaName", s.schemaName);
         errors.checkRequiredField("targetHost", s.targetHost);
-        if (s.targetPort < 1 || s.targetPort > 65535) {
-            errors.addError("targetPort " + s.targetPort + " is not a TCP port (1-65535)");
-        }
+        Citus.checkTargetPort(s.targetPort, errors);
     }
 }

@@ -42,7 +42,7 @@ public class MoveTenantToNodeChange extends TenantChange {
     }
 
     private int port() {
-        return targetPort == null ? 5432 : targetPort;
+        return Citus.targetPort(targetPort);
     }
 
     @Override
@@ -59,19 +59,13 @@ public class MoveTenantToNodeChange extends TenantChange {
     @Override
     void checkValues(ValidationErrors errors) {
         super.checkValues(errors);
-        if (port() < 1 || port() > 65535) {
-            errors.addError("targetPort " + targetPort + " is not a TCP port (1-65535)");
-        }
+        Citus.checkTargetPort(port(), errors);
     }
 
     @Override
     void checkCatalog(Catalog catalog, List<String> problems) {
         super.checkCatalog(catalog, problems);
-        if (catalog.citusInstalled() && catalog.string("select 1 from pg_dist_node where nodename = ? and nodeport = "
-                + port(), targetHost) == null) {
-            problems.add("moveTenantToNode: node " + targetHost + ":" + port()
-                    + " is not in pg_dist_node; add it with citus_add_node or fix targetHost/targetPort");
-        }
+        catalog.checkTargetNode("moveTenantToNode", targetHost, port(), problems);
     }
 
     @Override

@@ -25,8 +25,6 @@ public class MoveTenantToNodeGenerator extends CitusSqlGenerator<MoveTenantToNod
         errors.checkRequiredField("tableName", s.tableName);
         errors.checkRequiredField("tenantValue", s.tenant);
         errors.checkRequiredField("targetHost", s.targetHost);
-        if (s.targetPort < 1 || s.targetPort > 65535) {
-            errors.addError("targetPort " + s.targetPort + " is not a TCP port (1-65535)");
-        }
+        Citus.checkTargetPort(s.targetPort, errors);
     }
 }
