@@ -1,6 +1,5 @@
 package io.citushibernate.liquibase;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -65,8 +64,6 @@ public final class TenantSchemaMigrations {
         CONTINUE
     }
 
-    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_-]*");
-    private static final int MAX_IDENTIFIER_BYTES = 63;
 
     /** Where the schemas of a run come from, read when the run starts. */
     @FunctionalInterface
@@ -338,14 +335,7 @@ public final class TenantSchemaMigrations {
 
     /** {@code name}, when it is a tenant schema name that reads the same quoted; otherwise a message naming the fix. */
     static String checkedSchemaName(String name) {
-        String problem = name == null ? "null"
-                : !SCHEMA_NAME.matcher(name).matches()
-                        ? "'" + name + "', which is not lower-case letters, digits, underscores and hyphens from a"
-                                + " letter or underscore"
-                : name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES
-                        ? "'" + name + "', longer than PostgreSQL's " + MAX_IDENTIFIER_BYTES + "-byte identifiers"
-                : name.startsWith("pg_") ? "'" + name + "', in PostgreSQL's reserved pg_ prefix"
-                : null;
+        String problem = SqlQuoting.tenantSchemaNameProblem(name);
         if (problem != null) {
             throw new IllegalArgumentException("TenantSchemaMigrations cannot migrate the schema " + problem
                     + "; name tenant schemas as citus-hibernate's schema mode does (e.g. tenant_42)");

@@ -1,7 +1,14 @@
 package io.citushibernate.citus;
 
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
 /** PostgreSQL string literals and quoted identifiers. */
 public final class SqlQuoting {
+  /** PostgreSQL's longest identifier, in bytes (NAMEDATALEN - 1). */
+  public static final int MAX_IDENTIFIER_BYTES = 63;
+  private static final Pattern TENANT_SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_-]*");
+
   private SqlQuoting() {
   }
 
@@ -37,5 +44,24 @@ public final class SqlQuoting {
    */
   public static String regclassLiteral(String schema, String table) {
     return literal(qualifiedIdentifier(schema, table));
+  }
+
+  /**
+   * What is wrong with {@code name} as a tenant schema's name, in words, or {@code null} when it
+   * is a safe one: lower-case letters, digits, underscores and hyphens from a letter or underscore
+   * (so it reads the same quoted), at most 63 bytes (PostgreSQL would cut a longer name short, and
+   * two tenants could share one), and not in PostgreSQL's reserved {@code pg_} prefix.
+   */
+  public static String tenantSchemaNameProblem(String name) {
+    if (name == null) {
+      return "no name";
+    }
+    if (!TENANT_SCHEMA_NAME.matcher(name).matches()) {
+      return "'" + name + "', which is not lower-case letters, digits, underscores and hyphens from a letter or underscore";
+    }
+    if (name.getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+      return "'" + name + "', longer than PostgreSQL's " + MAX_IDENTIFIER_BYTES + "-byte identifiers";
+    }
+    return name.startsWith("pg_") ? "'" + name + "', in PostgreSQL's reserved pg_ prefix" : null;
   }
 }

@@ -1,6 +1,8 @@
 package io.citushibernate.citus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,18 @@ class SqlQuotingTest {
     assertEquals("'\"public\".\"Order''s\"'", SqlQuoting.regclassLiteral("public", "Order's"));
     assertEquals("'\"t\"'", SqlQuoting.regclassLiteral(null, "t"));
     assertEquals("E'\"public\".\"a\\\\b\"'", SqlQuoting.regclassLiteral("public", "a\\b"));
+  }
+
+  @Test
+  void tenantSchemaNamesAreSafeOnlyWhenTheyReadTheSameQuotedAndFit() {
+    assertNull(SqlQuoting.tenantSchemaNameProblem("tenant_42"));
+    assertNull(SqlQuoting.tenantSchemaNameProblem("tenant_6f1c-2a"));
+    assertNull(SqlQuoting.tenantSchemaNameProblem("t".repeat(63)));
+    assertNotNull(SqlQuoting.tenantSchemaNameProblem(null));
+    assertNotNull(SqlQuoting.tenantSchemaNameProblem("Tenant_1"));
+    assertNotNull(SqlQuoting.tenantSchemaNameProblem("1tenant"));
+    assertNotNull(SqlQuoting.tenantSchemaNameProblem("tenant\"; drop schema x"));
+    assertNotNull(SqlQuoting.tenantSchemaNameProblem("t".repeat(64)));
+    assertNotNull(SqlQuoting.tenantSchemaNameProblem("pg_tenant"));
   }
 }

@@ -2,6 +2,7 @@ package io.citushibernate.internal.config;
 
 import io.citushibernate.CitusSettings;
 import io.citushibernate.InvalidSettingException;
+import io.citushibernate.citus.SqlQuoting;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ public final class SettingValues {
   }
 
   /** PostgreSQL's identifier limit, in bytes ({@code NAMEDATALEN - 1}); longer names are truncated silently. */
-  public static final int MAX_IDENTIFIER_BYTES = 63;
+  private static final int MAX_IDENTIFIER_BYTES = SqlQuoting.MAX_IDENTIFIER_BYTES;
   private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
 
   /** Whether {@link CitusSettings#SCHEMA_WHEN_CITUS_MISSING} fails the Citus steps on a database without Citus, rather than skips them (the default). */

@@ -11,9 +11,7 @@ import io.citushibernate.internal.sql.StatementRewriter;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.tenant.TenantSchemaNaming;
 import io.citushibernate.tenant.TenantType;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Schema-per-tenant ({@link CitusSettings#TENANCY}{@code =schema}) of one session factory: which
@@ -24,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class SchemaTenancy {
   /** What a checked schema name may hold; hyphens come from UUIDs and negative numbers. */
-  private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_-]*");
 
   private final TenantSchemaNaming naming;
   private final TenantType type;
@@ -89,14 +86,9 @@ public final class SchemaTenancy {
    */
   public String schemaOf(Object tenant) {
     String name = naming.schemaName(type.coerce(tenant), type);
-    String problem = name == null ? "no name"
-        : !SCHEMA_NAME.matcher(name).matches()
-            ? "'" + name + "', which is not lower-case letters, digits, underscores and hyphens from a letter or underscore"
-        : name.getBytes(StandardCharsets.UTF_8).length > SettingValues.MAX_IDENTIFIER_BYTES
-            ? "'" + name + "', longer than PostgreSQL's " + SettingValues.MAX_IDENTIFIER_BYTES + "-byte identifiers"
-        : name.startsWith("pg_") ? "'" + name + "', in PostgreSQL's reserved pg_ prefix"
-        : name.equals(shared) ? "'" + name + "', the shared schema (" + CitusSettings.SCHEMA_SHARED + ")"
-        : null;
+    String problem = name != null && name.equals(shared)
+        ? "'" + name + "', the shared schema (" + CitusSettings.SCHEMA_SHARED + ")"
+        : SqlQuoting.tenantSchemaNameProblem(name);
     if (problem != null) {
       throw new InvalidTenantException("The tenant schema naming (" + CitusSettings.SCHEMA_NAMING + ") gives "
           + problem + " for tenant " + tenant + "; fix the naming or the tenant value.");
