@@ -112,7 +112,11 @@ public final class TenantSchemaMigrations {
         return this;
     }
 
-    /** Migrate the distributed schemas Citus lists ({@code citus_schemas}, Citus 12+), in name order. */
+    /**
+     * Migrate the distributed schemas Citus records ({@code pg_dist_schema}, Citus 12+), in name order. The
+     * catalog table, not the {@code citus_schemas} view: the view lives in {@code public} or {@code pg_catalog}
+     * depending on the database, and {@code public} need not be on the search path.
+     */
     public TenantSchemaMigrations distributedSchemas() {
         this.schemas = connection -> {
             if (namesFrom(connection, "select 'citus' from pg_catalog.pg_extension where extname = 'citus'")
@@ -121,7 +125,8 @@ public final class TenantSchemaMigrations {
                         + " schemas, but the citus extension is not installed in this database; name the schemas"
                         + " with schemas(...) or schemasMatching(...)");
             }
-            return namesFrom(connection, "select schema_name::text from citus_schemas order by 1");
+            return namesFrom(connection, "select n.nspname::text from pg_catalog.pg_dist_schema s"
+                    + " join pg_catalog.pg_namespace n on n.oid = s.schemaid order by 1");
         };
         return this;
     }
