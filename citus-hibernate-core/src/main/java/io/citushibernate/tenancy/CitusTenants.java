@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * CitusTenants tenants = CitusTenants.of(sessionFactory);
  * tenants.create(42L);                       // schema tenant_42, its tables, distributed on Citus
+ * tenants.createSchema(43L);                 // schema tenant_43 alone: your migrations create the tables
  * tenants.list();                            // tenants with node and size
  * tenants.move(42L, "worker-2", 5432);       // citus_schema_move
  * CitusTenants.forEach(List.of(1L, 2L), tenant -> ...);  // cross-tenant work, one tenant at a time
@@ -106,13 +107,29 @@ public final class CitusTenants {
    *     or Citus is missing and must not be ({@link Problem#CITUS_MISSING})
    */
   public void create(Object tenant) {
+    create(tenant, true);
+  }
+
+  /**
+   * Creates {@code tenant}'s schema without tables, then, on Citus, distributes it: for
+   * applications whose migrations create the tenant tables (citus-liquibase's
+   * {@code TenantSchemaMigrations} runs a changelog in every tenant schema; on Citus the tables
+   * join the distributed schema as they are created). Does what is missing when the schema exists.
+   *
+   * @throws TenantSchemaException as {@link #create(Object)}
+   */
+  public void createSchema(Object tenant) {
+    create(tenant, false);
+  }
+
+  private void create(Object tenant, boolean withTables) {
     Object value = tenancy.tenantType().coerce(tenant);
     String schema = tenancy.schemaOf(value);
     onConnection((connection, raw) -> {
       SchemaState state = stateOf(raw, schema, value);
       if (state == SchemaState.ABSENT) {
         try {
-          createTables(raw, schema, value);
+          createSchema(raw, schema, value, withTables);
         } catch (SQLException e) {
           // created by a concurrent create of the same tenant: fine if it is ours
           if (!"42P06".equals(e.getSQLState()) || stateOf(raw, schema, value) != SchemaState.OURS) {
@@ -213,8 +230,8 @@ public final class CitusTenants {
     });
   }
 
-  /** The schema, its marker and its tables, in one transaction: a failure leaves nothing behind. */
-  private void createTables(Connection raw, String schema, Object tenant) throws SQLException {
+  /** The schema, its marker and (with {@code withTables}) its tables, in one transaction: a failure leaves nothing behind. */
+  private void createSchema(Connection raw, String schema, Object tenant, boolean withTables) throws SQLException {
     String quoted = SqlQuoting.identifier(schema);
     boolean autoCommit = raw.getAutoCommit();
     raw.setAutoCommit(false);
@@ -225,7 +242,7 @@ public final class CitusTenants {
       s.execute("CREATE SCHEMA " + quoted);
       s.execute("COMMENT ON SCHEMA " + quoted + " IS " + SqlQuoting.literal(MARK + tenant));
       s.execute("SET LOCAL search_path TO " + quoted + ", " + SqlQuoting.identifier(tenancy.sharedSchema()));
-      for (String ddl : schemas.tenantDdl()) {
+      for (String ddl : withTables ? schemas.tenantDdl() : List.<String>of()) {
         s.execute(ddl);
       }
       raw.commit();

@@ -240,6 +240,7 @@ public final class TenantSchemaMigrations {
         try {
             setSearchPath(connection, SqlQuoting.identifier(schema));
             update(connection, schema, listener);
+            keepMovable(connection, schema);
         } catch (Exception e) {
             failure = e;
         } finally {
@@ -271,6 +272,34 @@ public final class TenantSchemaMigrations {
             // pool). Liquibase keys its executors by connection, so the next schema on this connection must not find
             // this one's; the update command resets its lock and history services itself.
             Scope.getCurrentScope().getSingleton(ExecutorService.class).clearExecutor("jdbc", database);
+        }
+    }
+
+    /**
+     * Gives the schema's {@code DATABASECHANGELOG}, which Liquibase creates without a primary key, a replica identity
+     * ({@code REPLICA IDENTITY FULL}). On Citus a tenant schema is moved ({@code citus_schema_move}) by logical
+     * replication by default, which refuses a table with neither; without this every migrated tenant could only be
+     * moved with {@code block_writes}. On plain PostgreSQL it only changes what is logged for the history's rare
+     * updates and deletes.
+     */
+    private static void keepMovable(Connection connection, String schema) throws SQLException {
+        String history = SqlQuoting.identifier(schema) + ".databasechangelog";
+        boolean needsIdentity;
+        try (PreparedStatement ps = connection.prepareStatement("SELECT c.relreplident = 'd' AND NOT EXISTS"
+                + " (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indisprimary)"
+                + " FROM pg_class c WHERE c.oid = to_regclass(?)")) {
+            ps.setString(1, history);
+            try (ResultSet rs = ps.executeQuery()) {
+                needsIdentity = rs.next() && rs.getBoolean(1);
+            }
+        }
+        if (needsIdentity) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("ALTER TABLE " + history + " REPLICA IDENTITY FULL");
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
         }
     }
 

@@ -51,6 +51,10 @@ class TenantSchemaMigrationsTest {
             assertThat(db.rows("select id || ':' || name || ':' || price from \"" + tenant + "\".items"))
                     .containsExactly("1:" + tenant + ":0");
             assertThat(changelogIds(tenant)).containsExactly("items-1", "items-2");
+            // Liquibase's history has no primary key: without a replica identity citus_schema_move could only move
+            // the schema with block_writes
+            assertThat(db.rows("select relreplident from pg_class where oid = '\"" + tenant
+                    + "\".databasechangelog'::regclass")).containsExactly("f");
         }
         // nothing in the connection's own schema
         assertThat(db.columns()).isEmpty();

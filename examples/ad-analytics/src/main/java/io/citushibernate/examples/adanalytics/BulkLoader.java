@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +37,22 @@ public final class BulkLoader {
         // fresh statistics, so the planner sees the real table sizes (and the indexes are worth using)
         s.execute("ANALYZE companies, campaigns, ads, clicks, impressions, geo_ips");
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Bulk load failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Loads {@code data} schema per tenant ({@code --tenancy schema}): each company's rows into its own schema, named
+   * by {@code schemaOf}, which must hold empty tenant tables; geo_ips into the connection's schema.
+   */
+  public void loadBySchema(AdAnalyticsData data, LongFunction<String> schemaOf) {
+    report.section("Data: COPY " + data.companyCount() + " companies, each into its own schema");
+    try (Connection connection = dataSource.getConnection()) {
+      try (Statement s = connection.createStatement()) {
+        s.execute("TRUNCATE geo_ips");
+      }
+      AdAnalyticsLoader.copyBySchema(connection, data, schemaOf, new Progress());
     } catch (SQLException e) {
       throw new IllegalStateException("Bulk load failed: " + e.getMessage(), e);
     }

@@ -4,6 +4,7 @@ import io.citushibernate.examples.support.Report;
 import io.citushibernate.examples.support.SqlRecorder;
 import io.citushibernate.examples.support.SqlRecorder.Traced;
 import io.citushibernate.examples.support.TextTable;
+import io.citushibernate.tenancy.CitusTenants;
 import io.citushibernate.tenant.TenantContext;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,6 +32,38 @@ public final class TutorialWalkthrough {
     report.line("Each result is followed by the SQL the database received, after citus-hibernate's rewrite");
     report.line("(? are bind parameters). The queries themselves never mention company_id.");
     countCompanies(tenant);
+    tenantQueries(tenant);
+  }
+
+  /**
+   * The same queries with a schema per company ({@code citus.hibernate.tenancy=schema}): each statement is sent as
+   * written, with {@code search_path} set to the tenant's schema, then the shared one. The count across companies
+   * runs the query once in each of {@code companies}' schemas (CitusTenants.forEach), since there is no single
+   * schema holding them all.
+   */
+  public void runSchemaPerTenant(long tenant, List<Long> companies) {
+    report.section("Queries as company " + tenant + " in schema per tenant: TenantContext.run(" + tenant + "L, ...)");
+    report.line("Each result is followed by the SQL the database received: as Hibernate wrote it, after a SET of");
+    report.line("search_path to the company's schema, then the shared one (SET LOCAL in a transaction; outside one,");
+    report.line("put back when the connection goes back to the pool). No company_id predicate is added.");
+    String hql = "select count(c) from Company c";
+    step("1. Count of companies", "SELECT count(*) FROM companies;");
+    Traced<Long> own = recorder.record(() -> TenantContext.get(tenant, () ->
+        sessions.fromSession(s -> s.createQuery(hql, Long.class).getSingleResult())));
+    long[] all = new long[1];
+    Traced<Long> each = recorder.record(() -> {
+      CitusTenants.forEach(companies, company ->
+          all[0] += sessions.fromSession(s -> s.createQuery(hql, Long.class).getSingleResult()));
+      return all[0];
+    });
+    report.table(new TextTable("scope", "count")
+        .row("TenantContext.run(" + tenant + "L, ...)", own.result())
+        .row("CitusTenants.forEach(companies, ...)", each.result()));
+    report.sql(own.sql());
+    tenantQueries(tenant);
+  }
+
+  private void tenantQueries(long tenant) {
     TenantContext.run(tenant, () -> {
       topCampaigns();
       runningCampaigns();

@@ -265,6 +265,11 @@ class AdAnalyticsAppTest {
 
   /** The output of one walk-through step, from its "-- n." heading to the next heading. */
   private static String section(String heading) {
+    return section(output, heading);
+  }
+
+  /** The part of {@code output} of one walk-through step, from its "-- n." heading to the next heading. */
+  static String section(String output, String heading) {
     int start = output.indexOf(heading);
     assertThat(start).as("step %s in output", heading).isNotNegative();
     int next = output.indexOf("\n-- ", start + 1);
@@ -274,7 +279,7 @@ class AdAnalyticsAppTest {
   }
 
   /** The data rows of the first table in {@code text}: between the ---+--- rule and "(n rows)". */
-  private static List<String> tableRows(String text) {
+  static List<String> tableRows(String text) {
     List<String> rows = new ArrayList<>();
     boolean inTable = false;
     for (String line : text.lines().toList()) {
@@ -302,7 +307,7 @@ class AdAnalyticsAppTest {
     return column(referenceCopy.dataSource(), sql);
   }
 
-  private static List<String> column(DataSource dataSource, String sql) {
+  static List<String> column(DataSource dataSource, String sql) {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       List<String> values = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import javax.sql.DataSource;
 import liquibase.Scope;
@@ -37,7 +38,33 @@ public final class LiquibaseMigration {
    * {@code changelog}".
    */
   public static void apply(DataSource dataSource, Report report, String title, String changelog) {
-    report.section(title + ": Liquibase " + changelog);
+    apply(dataSource, report, title, changelog, null);
+  }
+
+  /**
+   * Runs {@code work}, Liquibase work of the example's own (e.g. citus-liquibase's tenant schema migrations), with
+   * Liquibase's console chatter dropped, as {@link #apply} drops it.
+   */
+  public static <T> T quietly(Supplier<T> work) {
+    Map<String, Object> scope = new HashMap<>();
+    scope.put(Scope.Attr.logService.name(), new Collected());
+    scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+    scope.put("liquibase.analytics.enabled", false);
+    try {
+      return Scope.child(scope, work::get);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("Liquibase work failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Applies the changesets of {@code changelog} that {@code labelFilter} selects (Liquibase's
+   * {@code --label-filter}; {@code null} for all).
+   */
+  public static void apply(DataSource dataSource, Report report, String title, String changelog, String labelFilter) {
+    report.section(title + ": Liquibase " + changelog + (labelFilter == null ? "" : " (labels " + labelFilter + ")"));
     Collected log = new Collected();
     Map<String, Object> scope = new HashMap<>();
     scope.put(Scope.Attr.logService.name(), log);
@@ -51,6 +78,7 @@ public final class LiquibaseMigration {
       Scope.child(scope, () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
           .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
           .addArgumentValue("changelogFile", changelog)
+          .addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, labelFilter)
           .setOutput(OutputStream.nullOutputStream())
           .execute());
     } catch (SQLException e) {

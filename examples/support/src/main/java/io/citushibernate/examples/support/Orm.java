@@ -1,5 +1,6 @@
 package io.citushibernate.examples.support;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -18,7 +19,12 @@ public final class Orm {
   }
 
   public static SessionFactory sessionFactory(DataSource dataSource, List<Class<?>> entities) {
-    Map<String, Object> settings = Map.of(
+    return sessionFactory(dataSource, entities, Map.of());
+  }
+
+  /** {@link #sessionFactory(DataSource, List)} with {@code extra} settings on top. */
+  public static SessionFactory sessionFactory(DataSource dataSource, List<Class<?>> entities, Map<String, ?> extra) {
+    Map<String, Object> settings = new HashMap<>(Map.of(
         "hibernate.connection.datasource", dataSource,
         // Liquibase owns the schema.
         "hibernate.hbm2ddl.auto", "none",
@@ -29,7 +35,8 @@ public final class Orm {
         // "company_id = 5" into the text, exactly what the Citus guides write by hand. Applications
         // keep the default: one SQL text for all tenants, so PostgreSQL (and Citus) reuse prepared
         // statements and plans.
-        "citus.hibernate.tenant_binding", "literal");
+        "citus.hibernate.tenant_binding", "literal"));
+    settings.putAll(extra);
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
     try {
       MetadataSources sources = new MetadataSources(registry);
