@@ -15,7 +15,13 @@ public class TenantSchemaException extends CitusHibernateException {
     /** The tenant's schema name is taken by a schema citus-hibernate did not create for that tenant. */
     NAME_COLLISION,
     /** The step needs Citus, the database has no citus extension, and {@link CitusSettings#SCHEMA_WHEN_CITUS_MISSING} is {@code fail}. */
-    CITUS_MISSING
+    CITUS_MISSING,
+    /**
+     * A move between the schema and the row model cannot be done: a row table or its tenant column
+     * is missing, a row of the tenant's schema holds another tenant, or the tenant has rows in both
+     * models.
+     */
+    MODEL_CONFLICT
   }
 
   private final Problem problem;

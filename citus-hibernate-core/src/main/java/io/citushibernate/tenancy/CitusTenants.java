@@ -211,6 +211,102 @@ public final class CitusTenants {
   }
 
   /**
+   * Moves {@code tenant} to the row model: copies the rows of its schema into the row model's
+   * tables in {@code rowSchema} (the same tables, holding every tenant's rows, each with its
+   * tenant column), then drops its schema, in one transaction. The tables are the mapping's tenant
+   * tables, parents before children; only the columns both sides have are copied, and the row
+   * model's sequences are set past the tenant's so later ids do not repeat them. Every row must
+   * carry the tenant in its {@code @TenantKey} column, which schema mode fills on every insert.
+   *
+   * <p>Idempotent: a tenant with no schema left and rows in the row model was moved already.
+   * {@code rowSchema} must not be the shared schema of schema mode: a schema-mode statement of a
+   * tenant whose schema is gone would fall through to the row tables there, which hold every
+   * tenant's rows and get no tenant predicate in schema mode.
+   *
+   * @throws TenantSchemaException {@link Problem#MODEL_CONFLICT} when a row table or tenant column
+   *     is missing, a row holds another tenant, or the tenant has rows in the row model already;
+   *     {@link Problem#UNKNOWN_TENANT} when it has neither a schema nor rows;
+   *     {@link Problem#NAME_COLLISION} when its schema is not ours
+   */
+  public void moveToRowModel(Object tenant, String rowSchema) {
+    Object value = tenancy.tenantType().coerce(tenant);
+    String schema = tenancy.schemaOf(value);
+    checkRowSchema(rowSchema, schema, value);
+    onConnection((connection, raw) -> {
+      SchemaState state = stateOf(raw, schema, value);
+      if (state == SchemaState.FOREIGN) {
+        throw collision(schema, value);
+      }
+      ModelMove move = new ModelMove(raw, schemas.tenantColumns(), value, schema, rowSchema);
+      if (state == SchemaState.ABSENT) {
+        if (move.rowsInRowModel() == 0) {
+          throw new TenantSchemaException(Problem.UNKNOWN_TENANT, "Tenant " + value + " has neither a schema ("
+              + schema + ") nor rows in the row model in " + rowSchema + "; there is nothing to move.");
+        }
+        return null; // moved already
+      }
+      inTransaction(raw, s -> {
+        if (move.rowsInRowModel() > 0) {
+          throw new TenantSchemaException(Problem.MODEL_CONFLICT, "Tenant " + value + " has rows in the row model "
+              + "in " + rowSchema + " already and a schema " + schema + " too; it was not moved. Decide which copy "
+              + "is right, delete the other, and move again.");
+        }
+        move.copyToRows();
+        s.execute("DROP SCHEMA " + SqlQuoting.identifier(schema) + " CASCADE");
+      });
+      LOG.info("Moved tenant {} from schema {} to the row model in {}", value, schema, rowSchema);
+      return null;
+    });
+  }
+
+  /**
+   * Moves {@code tenant} from the row model into its schema: copies its rows of the row model's
+   * tables in {@code rowSchema} (by their tenant columns) into its schema's tables, then deletes
+   * them from the row tables, in one transaction; the schema's sequences are set past the row
+   * model's. Create the schema first, with {@link #create} or {@link #createSchema} and your
+   * migrations. Idempotent: with no rows of the tenant left in the row model there is nothing to do.
+   *
+   * @throws TenantSchemaException {@link Problem#UNKNOWN_TENANT} when its schema does not exist,
+   *     {@link Problem#MODEL_CONFLICT} when a table is missing or its schema holds rows already,
+   *     {@link Problem#NAME_COLLISION} when its schema is not ours
+   */
+  public void moveFromRowModel(Object tenant, String rowSchema) {
+    Object value = tenancy.tenantType().coerce(tenant);
+    String schema = tenancy.schemaOf(value);
+    checkRowSchema(rowSchema, schema, value);
+    onConnection((connection, raw) -> {
+      requireOurs(raw, schema, value);
+      ModelMove move = new ModelMove(raw, schemas.tenantColumns(), value, schema, rowSchema);
+      inTransaction(raw, s -> {
+        if (move.rowsInRowModel() == 0) {
+          return; // moved already, or nothing to move
+        }
+        if (move.rowsInSchema() > 0) {
+          throw new TenantSchemaException(Problem.MODEL_CONFLICT, "Tenant " + value + " has rows in its schema "
+              + schema + " already and in the row model in " + rowSchema + " too; it was not moved. Decide which "
+              + "copy is right, delete the other, and move again.");
+        }
+        move.copyToSchema();
+      });
+      LOG.info("Moved tenant {} from the row model in {} to schema {}", value, rowSchema, schema);
+      return null;
+    });
+  }
+
+  private void checkRowSchema(String rowSchema, String tenantSchema, Object tenant) {
+    if (rowSchema == null || rowSchema.isBlank() || rowSchema.equals(tenantSchema)) {
+      throw new TenantSchemaException(Problem.MODEL_CONFLICT, "Tenant " + tenant + " needs the schema of the row "
+          + "model's tables to move, not '" + rowSchema + "'.");
+    }
+    if (rowSchema.equals(tenancy.sharedSchema())) {
+      throw new TenantSchemaException(Problem.MODEL_CONFLICT, "The row model's tables must not live in the shared "
+          + "schema of schema mode (" + rowSchema + ", " + CitusSettings.SCHEMA_SHARED + "): a schema-mode statement "
+          + "of a tenant whose schema is missing would fall through to them and see every tenant's rows. Keep them "
+          + "in a schema of their own (e.g. the row model's hibernate.default_schema) until every tenant has moved.");
+    }
+  }
+
+  /**
    * Drops {@code tenant}'s schema and everything in it; nothing when it does not exist.
    *
    * @throws TenantSchemaException when the schema of its name is not ours ({@link Problem#NAME_COLLISION})
@@ -233,11 +329,8 @@ public final class CitusTenants {
   /** The schema, its marker and (with {@code withTables}) its tables, in one transaction: a failure leaves nothing behind. */
   private void createSchema(Connection raw, String schema, Object tenant, boolean withTables) throws SQLException {
     String quoted = SqlQuoting.identifier(schema);
-    boolean autoCommit = raw.getAutoCommit();
-    raw.setAutoCommit(false);
-    try (Statement s = raw.createStatement()) {
-      // citus-hibernate's own work: no routing guard; on Citus the schema is distributed as it is made
-      s.execute("SET LOCAL citus.multi_task_query_log_level TO 'off'");
+    inTransaction(raw, s -> {
+      // on Citus the schema is distributed as it is made
       s.execute("SET LOCAL citus.enable_schema_based_sharding TO on");
       s.execute("CREATE SCHEMA " + quoted);
       s.execute("COMMENT ON SCHEMA " + quoted + " IS " + SqlQuoting.literal(MARK + tenant));
@@ -245,8 +338,22 @@ public final class CitusTenants {
       for (String ddl : withTables ? schemas.tenantDdl() : List.<String>of()) {
         s.execute(ddl);
       }
+    });
+    LOG.info("Created tenant {} in schema {}", tenant, schema);
+  }
+
+  /** Work in one transaction of citus-hibernate's own (no routing guard): all of it, or nothing. */
+  private interface InTransaction {
+    void run(Statement statement) throws SQLException;
+  }
+
+  private static void inTransaction(Connection raw, InTransaction work) throws SQLException {
+    boolean autoCommit = raw.getAutoCommit();
+    raw.setAutoCommit(false);
+    try (Statement s = raw.createStatement()) {
+      s.execute("SET LOCAL citus.multi_task_query_log_level TO 'off'");
+      work.run(s);
       raw.commit();
-      LOG.info("Created tenant {} in schema {}", tenant, schema);
     } catch (SQLException | RuntimeException e) {
       raw.rollback();
       throw e;

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class TenantSchemas {
   private final SessionFactoryImplementor sessionFactory;
   private final Metadata metadata;
   private final SchemaTenancy tenancy;
+  private final List<TenantTable> tables;
   private final Set<String> tenantTables;
   private final Map<String, Object> properties;
   private final boolean failWhenCitusMissing;
@@ -57,7 +59,8 @@ public final class TenantSchemas {
     this.sessionFactory = sessionFactory;
     this.metadata = metadata;
     this.tenancy = tenancy;
-    this.tenantTables = model.tenantTables().stream().map(TenantTable::name).collect(Collectors.toSet());
+    this.tables = List.copyOf(model.tenantTables());
+    this.tenantTables = tables.stream().map(TenantTable::name).collect(Collectors.toSet());
     this.properties = Collections.unmodifiableMap(new HashMap<>(properties)); // values may be null
     this.failWhenCitusMissing = SettingValues.failWhenCitusMissing(properties);
   }
@@ -102,6 +105,13 @@ public final class TenantSchemas {
           + "manage tenant schemas.");
     }
     return schemas;
+  }
+
+  /** The tenant tables of the mapping (catalog names), each with its tenant column ({@code null} for none). */
+  public Map<String, String> tenantColumns() {
+    Map<String, String> columns = new LinkedHashMap<>();
+    tables.forEach(table -> columns.put(table.name(), table.column()));
+    return columns;
   }
 
   public SchemaTenancy tenancy() {
