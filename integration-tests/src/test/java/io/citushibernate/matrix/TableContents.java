@@ -35,12 +35,37 @@ final class TableContents {
       try (Connection c = db.dataSource().getConnection()) {
         Map<Long, Map<String, List<String>>> tenants = new TreeMap<>();
         for (String table : tables(c, db.schema())) {
-          readTable(c, table, tenants);
+          readTable(c, db.schema(), table, tenants);
         }
         tenants.values().forEach(tables -> tables.values().forEach(rows -> rows.sort(null)));
         return tenants;
       } catch (SQLException e) {
         throw new IllegalStateException("Cannot read the tables of " + db.schema() + ": " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /**
+   * tenant -> table -> rows of a schema-per-tenant database: each tenant's schema read in turn, its rows filed under
+   * the tenant, but a row whose tenant column names another tenant under that one.
+   */
+  static Map<Long, Map<String, List<String>>> readSchemas(CitusDatabase db, Map<Long, String> schemaOfTenant) {
+    return RoutingCheck.allowMultiShard(() -> {
+      try (Connection c = db.dataSource().getConnection()) {
+        Map<Long, Map<String, List<String>>> tenants = new TreeMap<>();
+        for (Map.Entry<Long, String> tenant : schemaOfTenant.entrySet()) {
+          Map<Long, Map<String, List<String>>> inSchema = new TreeMap<>();
+          for (String table : tables(c, tenant.getValue())) {
+            readTable(c, tenant.getValue(), table, inSchema);
+          }
+          inSchema.forEach((owner, tables) -> tables.forEach((table, rows) ->
+              tenants.computeIfAbsent(owner == UNTENANTED ? tenant.getKey() : owner, t -> new TreeMap<>())
+                  .computeIfAbsent(table, t -> new ArrayList<>()).addAll(rows)));
+        }
+        tenants.values().forEach(tables -> tables.values().forEach(rows -> rows.sort(null)));
+        return tenants;
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot read the tenant schemas: " + e.getMessage(), e);
       }
     });
   }
@@ -57,7 +82,7 @@ final class TableContents {
     return rows;
   }
 
-  private static List<String> tables(Connection c, String schema) throws SQLException {
+  static List<String> tables(Connection c, String schema) throws SQLException {
     List<String> names = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename")) {
@@ -71,9 +96,10 @@ final class TableContents {
     return names;
   }
 
-  private static void readTable(Connection c, String table, Map<Long, Map<String, List<String>>> tenants)
-      throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+  private static void readTable(Connection c, String schema, String table,
+      Map<Long, Map<String, List<String>>> tenants) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM \"" + schema + "\".\"" + table + "\"")) {
       ResultSetMetaData meta = rs.getMetaData();
       String tenantColumn = "accounts".equals(table) ? "id" : TENANT_COLUMN;
       while (rs.next()) {
