@@ -98,7 +98,7 @@ public final class TenantSchemas {
     TenantSchemas schemas = REGISTERED.get(sessionFactory);
     if (schemas == null) {
       throw new CitusHibernateException("This session factory does not run schema-per-tenant: set "
-          + CitusSettings.TENANCY + "=schema (with citus-hibernate enabled and @TenantKey entities mapped) to "
+          + CitusSettings.TENANCY + "=schema (with citus-hibernate enabled and @TenantKey or @TenantOwned entities mapped) to "
           + "manage tenant schemas.");
     }
     return schemas;
