@@ -48,7 +48,7 @@ import org.slf4j.LoggerFactory;
 public final class CitusTenants {
   private static final Logger LOG = LoggerFactory.getLogger(CitusTenants.class);
   /** The comment that marks a schema as a tenant's, followed by the tenant value. */
-  private static final String MARK = "citus-hibernate tenant ";
+  private static final String MARK = TenantSchemas.MARK;
   private static final String CITUS_INSTALLED = "SELECT 1 FROM pg_extension WHERE extname = 'citus'";
   /**
    * The colocation group of a distributed schema, the node of its first shard and the size of its

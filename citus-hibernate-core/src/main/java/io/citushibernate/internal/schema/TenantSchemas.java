@@ -43,6 +43,8 @@ import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
  */
 public final class TenantSchemas {
   private static final Map<SessionFactory, TenantSchemas> REGISTERED = new ConcurrentHashMap<>();
+  /** The comment of a tenant schema citus-hibernate created, before the tenant value: how its schemas are told from others'. */
+  public static final String MARK = "citus-hibernate tenant ";
 
   private final SessionFactoryImplementor sessionFactory;
   private final Metadata metadata;
@@ -51,6 +53,7 @@ public final class TenantSchemas {
   private final Map<String, Object> properties;
   private final boolean failWhenCitusMissing;
   private volatile List<String> tenantDdl;
+  private volatile List<String> sharedDdl;
 
   private TenantSchemas(SessionFactoryImplementor sessionFactory, Metadata metadata, TenantModel model,
       SchemaTenancy tenancy, Map<String, Object> properties) {
@@ -117,13 +120,28 @@ public final class TenantSchemas {
   public List<String> tenantDdl() {
     List<String> ddl = tenantDdl;
     if (ddl == null) {
-      ddl = generateTenantDdl();
+      ddl = generateDdl(true);
       tenantDdl = ddl;
     }
     return ddl;
   }
 
-  private List<String> generateTenantDdl() {
+  /**
+   * The statements that create the shared tables and sequences (everything but the tenant
+   * objects) in the first schema of the {@code search_path}: what an application's migration of
+   * the shared schema holds; tests use it in place of the refused {@code hbm2ddl}.
+   */
+  public List<String> sharedDdl() {
+    List<String> ddl = sharedDdl;
+    if (ddl == null) {
+      ddl = generateDdl(false);
+      sharedDdl = ddl;
+    }
+    return ddl;
+  }
+
+  /** Hibernate's create script of the tenant objects ({@code tenant}), or of all the others. */
+  private List<String> generateDdl(boolean tenant) {
     Set<String> sequences = tenantSequences();
     SchemaFilter tenantObjects = new SchemaFilter() {
       @Override
@@ -133,12 +151,12 @@ public final class TenantSchemas {
 
       @Override
       public boolean includeTable(Table table) {
-        return tenantTables.contains(catalogName(table));
+        return tenantTables.contains(catalogName(table)) == tenant;
       }
 
       @Override
       public boolean includeSequence(Sequence sequence) {
-        return sequences.contains(sequence.getName().getSequenceName().getText().toLowerCase(Locale.ROOT));
+        return sequences.contains(sequence.getName().getSequenceName().getText().toLowerCase(Locale.ROOT)) == tenant;
       }
     };
     SchemaFilterProvider filters = new SchemaFilterProvider() {
