@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citushibernate.CitusSettings;
+import io.citushibernate.tenancy.CitusTenants;
 import io.citushibernate.tenant.TenantContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -113,6 +114,24 @@ class TenantOwnedTest {
       assertThatThrownBy(() -> TenantContext.run(1L, () -> session.find(Note.class, 1L)))
           .hasMessageContaining("this session was opened outside any tenant scope");
     }
+  }
+
+  @Test
+  void aQueryOverSeveralTenantsAnswersEachTenantsOwnAnswerKeyedByTenantInOrder() {
+    Map<Long, List<String>> own = readsOfEveryTenant();
+    assertThat(own.get(1L)).isNotEqualTo(own.get(2L)); // a leak would change some answer
+    List<Long> order = List.of(3L, 1L, 2L);
+    Map<Long, List<String>> answers = CitusTenants.query(order, tenant -> reads());
+    assertThat(answers.keySet()).containsExactlyElementsOf(order);
+    for (long t : order) {
+      assertThat(answers.get(t)).as("tenant %s", t).isEqualTo(own.get(t));
+    }
+    Map<Long, Long> counts = CitusTenants.query(List.of(1L, 2L), tenant -> db.sessionFactory.fromTransaction(s ->
+        s.createQuery("select count(n) from Note n where n.text like :mine", Long.class)
+            .setParameter("mine", "t" + tenant + "-%").getSingleResult()));
+    assertThat(counts).containsExactly(Map.entry(1L, 2L), Map.entry(2L, 2L));
+    assertThatThrownBy(() -> CitusTenants.query(List.of(1L, 1L), tenant -> reads()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("listed twice");
   }
 
   @Test
