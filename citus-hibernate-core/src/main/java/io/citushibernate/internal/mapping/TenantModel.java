@@ -130,12 +130,9 @@ public final class TenantModel {
               + "tenant is the schema.");
         } else if (owned) {
           schemaScopedEntities.add(pc.getEntityName());
-          schemaScopedTables.add(pc.getTable());
-          tables.putIfAbsent(pc.getTable().getName(), TenantTable.schemaScoped(schemaOf(pc.getTable()), nameOf(pc.getTable())));
+          addSchemaScoped(pc.getTable(), tables, schemaScopedTables);
           for (org.hibernate.mapping.Join join : pc.getJoins()) {
-            schemaScopedTables.add(join.getTable());
-            tables.putIfAbsent(join.getTable().getName(),
-                TenantTable.schemaScoped(schemaOf(join.getTable()), nameOf(join.getTable())));
+            addSchemaScoped(join.getTable(), tables, schemaScopedTables);
           }
         }
         continue;
@@ -345,8 +342,7 @@ public final class TenantModel {
       }
       if (attribute == null) {
         if (schemaScopedEntities.contains(owner.getEntityName())) {
-          tables.put(table.getName(), TenantTable.schemaScoped(schemaOf(table), nameOf(table)));
-          schemaScopedTables.add(table);
+          addSchemaScoped(table, tables, schemaScopedTables);
         }
         continue;
       }
@@ -366,6 +362,12 @@ public final class TenantModel {
         tenantColumns.put(table, column);
       }
     }
+  }
+
+  /** Records {@code table} as a tenant table without a tenant column (schema mode: its schema is the tenant's). */
+  private static void addSchemaScoped(Table table, Map<String, TenantTable> tables, Set<Table> schemaScopedTables) {
+    schemaScopedTables.add(table);
+    tables.putIfAbsent(table.getName(), TenantTable.schemaScoped(schemaOf(table), nameOf(table)));
   }
 
   /**
