@@ -93,6 +93,14 @@ public final class CitusSettings {
    */
   public static final String SCHEMA_NAMING = "citus.hibernate.schema.naming";
 
+  /**
+   * Schema mode: the Java type of tenant values ({@code long}, {@code int}, {@code uuid} or
+   * {@code string}) when no {@code @TenantKey} attribute declares it, as when every per-tenant
+   * entity is {@code @TenantOwned} without a tenant column; default {@code long}. When a
+   * {@code @TenantKey} attribute is mapped its type decides, and a different value here fails the boot.
+   */
+  public static final String SCHEMA_TENANT_TYPE = "citus.hibernate.schema.tenant_type";
+
   private CitusSettings() {
   }
 }

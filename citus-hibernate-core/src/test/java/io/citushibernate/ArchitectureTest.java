@@ -107,6 +107,7 @@ class ArchitectureTest {
         "io.citushibernate.annotation.DistributedTable",
         "io.citushibernate.annotation.ReferenceTable",
         "io.citushibernate.annotation.TenantKey",
+        "io.citushibernate.annotation.TenantOwned",
         "io.citushibernate.boot.CitusPostgreSQLDialect",
         "io.citushibernate.boot.TenantContextIdentifierResolver",
         "io.citushibernate.jdbc.TenantScopedDataSource",

@@ -16,9 +16,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,7 @@ import org.slf4j.LoggerFactory;
  * tenants.list();                            // tenants with node and size
  * tenants.move(42L, "worker-2", 5432);       // citus_schema_move
  * CitusTenants.forEach(List.of(1L, 2L), tenant -> ...);  // cross-tenant work, one tenant at a time
+ * Map<Long, Long> cards = CitusTenants.query(List.of(1L, 2L), tenant -> countCards());  // a read per tenant
  * tenants.drop(42L);
  * }</pre>
  *
@@ -49,7 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class CitusTenants {
   private static final Logger LOG = LoggerFactory.getLogger(CitusTenants.class);
   /** The comment that marks a schema as a tenant's, followed by the tenant value. */
-  private static final String MARK = "citus-hibernate tenant ";
+  private static final String MARK = TenantSchemas.MARK;
   private static final String CITUS_INSTALLED = "SELECT 1 FROM pg_extension WHERE extname = 'citus'";
   /**
    * The colocation group of a distributed schema, the node of its first shard and the size of its
@@ -91,6 +96,27 @@ public final class CitusTenants {
     for (Object tenant : tenants) {
       TenantContext.run(tenant, () -> action.accept(tenant));
     }
+  }
+
+  /**
+   * Runs {@code query} for each of {@code tenants} in turn, inside its tenant scope (so in its
+   * schema), and returns each tenant's answer keyed by the tenant, in the order given: the
+   * cross-tenant read of schema mode, over an explicit set of tenant schemas. Stops at the first
+   * exception, which it passes on; no partial map is returned.
+   *
+   * @throws IllegalArgumentException when a tenant is listed twice, which would merge two answers under one key
+   */
+  public static <T, R> Map<T, R> query(Iterable<T> tenants, Function<? super T, ? extends R> query) {
+    Objects.requireNonNull(query, "query");
+    Map<T, R> answers = new LinkedHashMap<>();
+    for (T tenant : tenants) {
+      if (answers.containsKey(tenant)) {
+        throw new IllegalArgumentException("Tenant " + tenant + " is listed twice in CitusTenants.query; list each "
+            + "tenant once.");
+      }
+      answers.put(tenant, TenantContext.get(tenant, () -> query.apply(tenant)));
+    }
+    return Collections.unmodifiableMap(answers);
   }
 
   /** The schema of {@code tenant}, unquoted. */

@@ -166,6 +166,12 @@ public final class CitusExtension implements ExecutionCondition, BeforeAllCallba
     Server server = Providers.server();
     TestDatabase db = TestDatabase.create(server, List.of(config.entities()), properties, config.poolSize(),
         config.routingCheck(), Map.of());
+    try {
+      db.createTenants(List.of(config.tenants()));
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
     System.out.println("[citus-hibernate-testkit] " + testClass.getSimpleName() + ": schema " + db.schema() + " on "
         + db.description());
     return db;

@@ -25,6 +25,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   void findsRunningCampaigns() { TenantContext.run(1L, () -> ...); }
  * }
  * }</pre>
+ *
+ * <p><b>Schema mode.</b> With {@code properties = "citus.hibernate.tenancy=schema"} the test
+ * schema is the shared schema (its tables are created from the mapping's shared entities), and
+ * {@link #tenants()} names the tenants whose schemas are created through {@code CitusTenants}
+ * before the class's tests and dropped after; their tables are emptied after each test. The
+ * routing check then proves that each statement touches only the current tenant's schema and the
+ * shared one, on plain PostgreSQL and on Citus alike: naming another tenant's schema, or a tenant
+ * table with no tenant current, fails the statement.
+ *
+ * <pre>{@code
+ * @CitusTest(entities = {Board.class, Card.class}, properties = "citus.hibernate.tenancy=schema",
+ *     tenants = {"1", "2", "3"})
+ * }</pre>
  */
 @Documented
 @Inherited
@@ -46,6 +59,12 @@ public @interface CitusTest {
 
   /** Whether every table is truncated after each test. */
   boolean cleanup() default true;
+
+  /**
+   * Schema mode only: the tenants whose schemas the class gets, as text parsed to the tenant type
+   * ({@code "7"} for a {@code long} tenant, a UUID's canonical form, a string as it is).
+   */
+  String[] tenants() default {};
 
   /** The maximum size of the connection pool. */
   int poolSize() default 5;

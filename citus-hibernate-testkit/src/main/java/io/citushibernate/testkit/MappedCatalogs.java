@@ -27,7 +27,7 @@ public final class MappedCatalogs implements Integrator {
   @Override
   public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
     try {
-      CATALOGS.put(sessionFactory, TestDatabase.catalogOf(metadata));
+      CATALOGS.put(sessionFactory, TestDatabase.catalogOf(metadata, sessionFactory.getProperties()));
     } catch (RuntimeException e) {
       // a mapping citus-hibernate refuses: its own integrator fails the boot with the reason
     }

@@ -5,7 +5,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.SQLExceptionOverride;
 import io.citushibernate.CitusSettings;
+import io.citushibernate.internal.config.SettingValues;
 import io.citushibernate.internal.mapping.TenantModel;
+import io.citushibernate.internal.schema.TenantSchemas;
+import io.citushibernate.tenancy.CitusTenants;
+import io.citushibernate.tenant.TenantSchemaNaming;
 import io.citushibernate.internal.mapping.TenantTable;
 import io.citushibernate.tenant.TenantContext;
 import io.citushibernate.testkit.routing.Catalog;
@@ -81,6 +85,9 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   private volatile RouterAnalyzer analyzer = new RouterAnalyzer(Catalog.EMPTY);
   private volatile boolean testAllowsMultiShard;
   private volatile IsolationWatch watch;
+  /** Schema mode: the check that each statement stays in its tenant's schema, and the tenants the test class has; else {@code null}. */
+  private volatile SchemaRoutingCheck schemaCheck;
+  private final List<Object> tenants = new ArrayList<>();
 
   private TestDatabase(Server server, String schema, int poolSize, boolean routingCheck,
       Map<String, String> connectionProperties) {
@@ -141,18 +148,28 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   }
 
   private void buildSessionFactory(List<Class<?>> entities, Map<String, Object> properties) {
+    boolean schemaMode = SettingValues.schemaTenancy(properties);
     Map<String, Object> settings = new HashMap<>();
     settings.put("hibernate.connection.datasource", dataSource);
-    settings.put("hibernate.hbm2ddl.auto", "create");
+    // schema mode refuses hbm2ddl: the shared tables are created below, the tenants' by CitusTenants
+    settings.put("hibernate.hbm2ddl.auto", schemaMode ? "none" : "create");
+    if (schemaMode) {
+      // the test schema is the shared one; tenant schemas are named after it, so test classes never share one
+      settings.put(CitusSettings.SCHEMA_SHARED, schema);
+      settings.put(CitusSettings.SCHEMA_NAMING, TenantSchemaNaming.prefixed(schema + "_t"));
+    }
     settings.putAll(properties);
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
     try {
       MetadataSources sources = new MetadataSources(registry);
       entities.forEach(sources::addAnnotatedClass);
       Metadata metadata = sources.buildMetadata();
-      Catalog catalog = catalogOf(metadata);
+      Catalog catalog = catalogOf(metadata, settings);
       sessionFactory = metadata.buildSessionFactory();
       analyzer = new RouterAnalyzer(catalog);
+      if (schemaMode) {
+        createSharedTables(metadata);
+      }
       // With citus-hibernate off the unit is plain Hibernate, whose unscoped statements only
       // make sense on plain tables: on Citus they stay local tables of the coordinator.
       if (server.kind().isCitus() && !"false".equalsIgnoreCase(String.valueOf(settings.get(CitusSettings.ENABLED)))) {
@@ -170,11 +187,53 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     }
   }
 
-  /** Tenant, reference and local tables from the mappings. */
-  static Catalog catalogOf(Metadata metadata) {
-    TenantModel model = TenantModel.of(metadata);
+  /**
+   * Schema mode: the shared tables, as the application's migration of the shared schema would
+   * create them, and the check that keeps each statement in its tenant's schema.
+   */
+  private void createSharedTables(Metadata metadata) {
+    TenantSchemas schemas = TenantSchemas.of(sessionFactory);
+    try (Connection c = server.connect(schema); Statement s = c.createStatement()) {
+      for (String ddl : schemas.sharedDdl()) {
+        s.execute(ddl);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot create the shared tables of " + schema + ": " + e.getMessage(), e);
+    }
+    Set<String> tenantTables = new HashSet<>();
+    for (TenantTable t : TenantModel.of(metadata, true, null).tenantTables()) {
+      tenantTables.add(t.name());
+    }
+    schemaCheck = new SchemaRoutingCheck(schemas.tenancy(), tenantTables, () -> server.connect(null));
+  }
+
+  /**
+   * Schema mode: creates the schemas of {@code tenantValues} (as {@code @CitusTest(tenants)} gives
+   * them, parsed as the unit's tenant type) through {@code CitusTenants}; they are dropped when
+   * the database closes.
+   */
+  void createTenants(List<String> tenantValues) {
+    if (tenantValues.isEmpty()) {
+      return;
+    }
+    if (schemaCheck == null) {
+      throw new IllegalStateException("@CitusTest(tenants) creates tenant schemas: it needs entities and "
+          + "properties = \"" + CitusSettings.TENANCY + "=schema\"");
+    }
+    CitusTenants lifecycle = CitusTenants.of(sessionFactory);
+    for (String value : tenantValues) {
+      Object tenant = TenantSchemas.of(sessionFactory).tenancy().tenantType().parse(value);
+      lifecycle.create(tenant);
+      tenants.add(tenant);
+    }
+  }
+
+  /** Tenant, reference and local tables from the mappings; in schema mode no table is distributed by a column. */
+  static Catalog catalogOf(Metadata metadata, Map<String, ?> properties) {
+    boolean schemaMode = SettingValues.schemaTenancy(properties);
+    TenantModel model = TenantModel.of(metadata, schemaMode, null);
     Map<String, String> distributed = new LinkedHashMap<>();
-    for (TenantTable t : model.tenantTables()) {
+    for (TenantTable t : schemaMode ? List.<TenantTable>of() : model.tenantTables()) {
       distributed.put(t.name(), Catalog.normalize(t.column()));
     }
     Set<String> local = new LinkedHashSet<>();
@@ -266,12 +325,17 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
     }
     try (Connection c = server.connect(schema)) {
       List<String> tables = new ArrayList<>();
+      List<String> schemas = new ArrayList<>(List.of(schema));
+      if (!tenants.isEmpty()) {
+        CitusTenants lifecycle = CitusTenants.of(sessionFactory);
+        tenants.forEach(t -> schemas.add(lifecycle.schemaOf(t)));
+      }
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename")) {
-        ps.setString(1, schema);
+          "SELECT schemaname, tablename FROM pg_tables WHERE schemaname = ANY (?) ORDER BY schemaname, tablename")) {
+        ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            tables.add(SqlQuoting.qualifiedIdentifier(schema, rs.getString(1)));
+            tables.add(SqlQuoting.qualifiedIdentifier(rs.getString(1), rs.getString(2)));
           }
         }
       }
@@ -369,6 +433,14 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
   @Override
   public void before(Connection target, String sql, Map<Integer, Object> parameters) throws SQLException {
     boolean allowed = multiShardAllowed();
+    SchemaRoutingCheck schemas = schemaCheck;
+    if (schemas != null && !allowed) {
+      List<String> problems = schemas.problems(sql);
+      if (!problems.isEmpty()) {
+        log.add(new Executed(sql, parameters, analyzer.analyze(sql, parameters), allowed));
+        throw new SQLException(SchemaRoutingCheck.refusal(sql, parameters, problems), "0A000");
+      }
+    }
     Verdict verdict = analyzer.analyze(sql, parameters);
     log.add(new Executed(sql, parameters, verdict, allowed));
     IsolationWatch w = watch;
@@ -431,6 +503,16 @@ final class TestDatabase implements CitusDatabase, InterceptingDataSource.Interc
 
   @Override
   public void close() {
+    if (!tenants.isEmpty() && sessionFactory.isOpen()) {
+      CitusTenants lifecycle = CitusTenants.of(sessionFactory);
+      for (Object tenant : tenants) {
+        try {
+          lifecycle.drop(tenant);
+        } catch (RuntimeException e) {
+          LOG.warn("Cannot drop tenant {}: {}", tenant, e.getMessage());
+        }
+      }
+    }
     if (sessionFactory != null && sessionFactory.isOpen()) {
       sessionFactory.close();
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.citushibernate.CitusMappingException;
 import io.citushibernate.annotation.ReferenceTable;
 import io.citushibernate.annotation.TenantKey;
+import io.citushibernate.annotation.TenantOwned;
 import io.citushibernate.testkit.CitusTest;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -117,6 +118,29 @@ class MappingValidationTest {
   }
 
   @Test
+  void tenantOwnedWithoutTenantKeyInTheRowModel() {
+    assertThat(problems(Tenant.class, OwnedWithoutKey.class)).containsExactly(
+        name(OwnedWithoutKey.class) + ": @TenantOwned entity without a @TenantKey attribute; the row model "
+            + "(citus.hibernate.tenancy=row) finds a tenant's rows by their tenant column. Fix: add a @TenantKey "
+            + "attribute to " + name(OwnedWithoutKey.class) + ", or use citus.hibernate.tenancy=schema, where the "
+            + "tenant is the schema.");
+  }
+
+  @Test
+  void tenantOwnedReferenceTable() {
+    assertThat(problems(Tenant.class, OwnedReference.class)).containsExactly(
+        name(OwnedReference.class) + ": @ReferenceTable entity is also @TenantOwned; a reference table is shared by "
+            + "all tenants, a tenant-owned one holds one tenant's rows. Remove one of the two.");
+  }
+
+  @Test
+  void tenantOwnedWithTenantKeyBuilds() {
+    try (SessionFactory sf = Units.build(pool, List.of(Tenant.class, OwnedWithKey.class), Map.of())) {
+      assertThat(sf.isOpen()).isTrue();
+    }
+  }
+
+  @Test
   void aValidMappingBuilds() {
     try (SessionFactory sf = Units.build(pool, List.of(Tenant.class, Item.class), Map.of())) {
       assertThat(sf.isOpen()).isTrue();
@@ -136,6 +160,35 @@ class MappingValidationTest {
         () -> Units.build(pool, List.of(entities), Map.of()).close());
     assertThat(e).as("the session factory build fails with CitusMappingException").isNotNull();
     return new CitusMappingException(new ArrayList<>(e.problems()));
+  }
+
+  @Entity
+  @Table(name = "v_owned_without_key")
+  @TenantOwned
+  static class OwnedWithoutKey {
+    @Id
+    Long id;
+  }
+
+  @Entity
+  @Table(name = "v_owned_reference")
+  @TenantOwned
+  @ReferenceTable
+  static class OwnedReference {
+    @Id
+    Long id;
+  }
+
+  @Entity
+  @Table(name = "v_owned_with_key")
+  @TenantOwned
+  static class OwnedWithKey {
+    @Id
+    Long id;
+
+    @TenantKey
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    Long tenantId;
   }
 
   @Entity

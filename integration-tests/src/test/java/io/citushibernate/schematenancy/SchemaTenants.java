@@ -32,7 +32,7 @@ final class SchemaTenants implements AutoCloseable {
   final CitusTenants tenants;
   final String shared;
 
-  private SchemaTenants(int poolSize, boolean withPlans, Map<String, Object> extra) {
+  private SchemaTenants(int poolSize, boolean withPlans, Map<String, Object> extra, List<Class<?>> entities) {
     database = CitusTestDatabase.create().poolSize(poolSize).open();
     shared = database.schema();
     if (withPlans) {
@@ -47,7 +47,7 @@ final class SchemaTenants implements AutoCloseable {
     settings.putAll(extra);
     StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
     MetadataSources sources = new MetadataSources(registry);
-    ENTITIES.forEach(sources::addAnnotatedClass);
+    entities.forEach(sources::addAnnotatedClass);
     try {
       sessionFactory = sources.buildMetadata().buildSessionFactory();
     } catch (RuntimeException e) {
@@ -59,11 +59,16 @@ final class SchemaTenants implements AutoCloseable {
   }
 
   static SchemaTenants open(int poolSize) {
-    return new SchemaTenants(poolSize, true, Map.of());
+    return new SchemaTenants(poolSize, true, Map.of(), ENTITIES);
   }
 
   static SchemaTenants open(int poolSize, boolean withPlans, Map<String, Object> extra) {
-    return new SchemaTenants(poolSize, withPlans, extra);
+    return new SchemaTenants(poolSize, withPlans, extra, ENTITIES);
+  }
+
+  /** A factory mapping {@code entities} (with the plans table created), on a pool of {@code poolSize}. */
+  static SchemaTenants open(int poolSize, List<Class<?>> entities) {
+    return new SchemaTenants(poolSize, true, Map.of(), entities);
   }
 
   /** The shared reference table, as the application's own migration creates it. */

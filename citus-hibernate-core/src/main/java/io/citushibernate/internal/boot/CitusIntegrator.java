@@ -60,7 +60,7 @@ public final class CitusIntegrator implements Integrator {
       LOG.info("citus-hibernate is disabled ({}=false)", CitusSettings.ENABLED);
       return;
     }
-    TenantModel model = TenantModel.of(metadata);
+    TenantModel model = TenantModel.of(metadata, settings.schemaTenancy(), settings.schemaTenantType());
     if (model.isEmpty()) {
       return;
     }

@@ -141,7 +141,7 @@ public final class SessionTenantListener implements LoadEventListener, PreLoadEv
     if (opened != null) {
       SessionTenant.require(opened, now, what);
     } else if (now != null && now != TenantContext.CROSS_TENANT && entityName != null
-        && model.attributeOf(entityName) != null) {
+        && model.isTenantEntity(entityName)) {
       throw new TenantMismatchException("Cannot " + what + " for tenant " + now
           + ": this session was opened outside any tenant scope. A session belongs to the tenant it is opened "
           + "for, as in Hibernate's multi-tenancy: open it inside TenantContext.run(" + now + ", ...), or with "

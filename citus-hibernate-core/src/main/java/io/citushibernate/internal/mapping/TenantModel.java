@@ -1,8 +1,10 @@
 package io.citushibernate.internal.mapping;
 
 import io.citushibernate.CitusMappingException;
+import io.citushibernate.CitusSettings;
 import io.citushibernate.annotation.ReferenceTable;
 import io.citushibernate.annotation.TenantKey;
+import io.citushibernate.annotation.TenantOwned;
 import io.citushibernate.tenant.TenantType;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -41,10 +43,13 @@ public final class TenantModel {
   private final TenantType tenantType;
   /** Tenant entities whose ids may repeat across tenants; see {@link IdUniqueness}. */
   private final Set<String> repeatingIds;
+  /** {@code @TenantOwned} entities without a tenant attribute: schema mode, the tenant is the schema. */
+  private final Set<String> schemaScopedEntities;
 
   private TenantModel(Map<String, TenantAttribute> attributes, List<TenantTable> tenantTables,
-      Set<String> referenceTables, TenantType tenantType, Set<String> repeatingIds) {
+      Set<String> referenceTables, TenantType tenantType, Set<String> repeatingIds, Set<String> schemaScopedEntities) {
     this.attributes = attributes;
+    this.schemaScopedEntities = schemaScopedEntities;
     this.repeatingIds = repeatingIds;
     this.tenantTables = tenantTables;
     this.referenceTables = referenceTables;
@@ -52,11 +57,23 @@ public final class TenantModel {
   }
 
   /**
-   * Reads the tenancy of every entity in {@code metadata}.
+   * Reads the tenancy of every entity in {@code metadata} for the row model.
    *
    * @throws CitusMappingException listing every mapping that cannot carry a tenant
    */
   public static TenantModel of(Metadata metadata) {
+    return of(metadata, false, null);
+  }
+
+  /**
+   * Reads the tenancy of every entity in {@code metadata}. With {@code schemaTenancy} the tenant
+   * may be the schema alone: {@code @TenantOwned} entities without a tenant key are tenant
+   * entities whose tables have no tenant column, and tenant values are of {@code declaredType}
+   * (the setting, {@code null} when not set) unless a tenant key declares their type.
+   *
+   * @throws CitusMappingException listing every mapping that cannot carry a tenant
+   */
+  public static TenantModel of(Metadata metadata, boolean schemaTenancy, TenantType declaredType) {
     List<String> problems = new ArrayList<>();
     Map<String, TenantAttribute> attributes = new LinkedHashMap<>();
     Map<String, TenantTable> tables = new LinkedHashMap<>();
@@ -69,6 +86,8 @@ public final class TenantModel {
     Map<String, Property> tenantProperties = new LinkedHashMap<>();
     Map<String, Column> entityTenantColumns = new LinkedHashMap<>();
     Set<String> repeatingIds = new LinkedHashSet<>();
+    Set<String> schemaScopedEntities = new LinkedHashSet<>();
+    Set<Table> schemaScopedTables = Collections.newSetFromMap(new IdentityHashMap<>());
 
     for (PersistentClass pc : metadata.getEntityBindings()) {
       Class<?> type = pc.getMappedClass();
@@ -80,10 +99,15 @@ public final class TenantModel {
       if (marked.isEmpty() && embeddedId != null) {
         marked = markedAttributes(embeddedId.getComponentClass());
       }
+      boolean owned = type.isAnnotationPresent(TenantOwned.class);
       if (type.isAnnotationPresent(ReferenceTable.class)) {
         if (!marked.isEmpty()) {
           problems.add(pc.getEntityName() + ": @ReferenceTable entity has a tenant key (" + marked
               + "); a reference table is shared by all tenants. Remove one of the two.");
+        }
+        if (owned) {
+          problems.add(pc.getEntityName() + ": @ReferenceTable entity is also @TenantOwned; a reference table is "
+              + "shared by all tenants, a tenant-owned one holds one tenant's rows. Remove one of the two.");
         }
         referenceTables.add(nameOf(pc.getTable()));
         referenceTableOwners.put(pc.getTable(), pc.getEntityName());
@@ -98,6 +122,17 @@ public final class TenantModel {
               inherited.kind(), inherited.targetEntityName(), inherited.idPart()));
           if (repeatingIds.contains(root.getEntityName())) {
             repeatingIds.add(pc.getEntityName());
+          }
+        } else if (owned && !schemaTenancy) {
+          problems.add(pc.getEntityName() + ": @TenantOwned entity without a @TenantKey attribute; the row model ("
+              + CitusSettings.TENANCY + "=row) finds a tenant's rows by their tenant column. Fix: add a @TenantKey "
+              + "attribute to " + pc.getEntityName() + ", or use " + CitusSettings.TENANCY + "=schema, where the "
+              + "tenant is the schema.");
+        } else if (owned) {
+          schemaScopedEntities.add(pc.getEntityName());
+          addSchemaScoped(pc.getTable(), tables, schemaScopedTables);
+          for (org.hibernate.mapping.Join join : pc.getJoins()) {
+            addSchemaScoped(join.getTable(), tables, schemaScopedTables);
           }
         }
         continue;
@@ -177,18 +212,27 @@ public final class TenantModel {
     }
     checkTenantKeys(attributes, tenantProperties, tenantEntities, problems);
     collectionTables(metadata, attributes, entityTenantColumns, tenantColumns, referenceTableOwners, tables,
-        referenceTables);
-    checkForeignKeys(metadata, tenantColumns, referenceTableOwners, problems);
+        referenceTables, schemaScopedEntities, schemaScopedTables);
+    checkForeignKeys(metadata, tenantColumns, schemaScopedTables, referenceTableOwners, problems);
     if (typesSeen.size() > 1) {
       problems.add("Tenant keys of different Java types in one persistence unit: " + typesSeen
           + ". Citus colocates tenants by one distribution column type; use one type everywhere.");
     }
+    TenantType type = typesSeen.isEmpty() ? null : typesSeen.keySet().iterator().next();
+    if (schemaTenancy && declaredType != null && type != null && declaredType != type) {
+      problems.add(CitusSettings.SCHEMA_TENANT_TYPE + " names " + declaredType.javaType().getSimpleName()
+          + " tenants, but the tenant key " + typesSeen.get(type) + " is a " + type.javaType().getSimpleName()
+          + ". Fix: remove the setting (the tenant key decides) or make the two agree.");
+    }
     if (!problems.isEmpty()) {
       throw new CitusMappingException(problems);
     }
-    TenantType type = typesSeen.isEmpty() ? null : typesSeen.keySet().iterator().next();
+    if (type == null && !schemaScopedEntities.isEmpty()) {
+      type = declaredType != null ? declaredType : TenantType.LONG;
+    }
     return new TenantModel(Collections.unmodifiableMap(attributes), List.copyOf(tables.values()),
-        Collections.unmodifiableSet(referenceTables), type, Collections.unmodifiableSet(repeatingIds));
+        Collections.unmodifiableSet(referenceTables), type, Collections.unmodifiableSet(repeatingIds),
+        Collections.unmodifiableSet(schemaScopedEntities));
   }
 
   /** The tenant attribute of an entity, or {@code null} when the entity has no tenant. */
@@ -205,9 +249,17 @@ public final class TenantModel {
     return repeatingIds.contains(entityName);
   }
 
+  /**
+   * Whether rows of {@code entityName} belong to a tenant: it has a tenant attribute, or (schema
+   * mode) it is {@code @TenantOwned} and its tenant is the schema.
+   */
+  public boolean isTenantEntity(String entityName) {
+    return attributes.containsKey(entityName) || schemaScopedEntities.contains(entityName);
+  }
+
   /** Whether no entity carries a tenant. */
   public boolean isEmpty() {
-    return attributes.isEmpty();
+    return attributes.isEmpty() && schemaScopedEntities.isEmpty();
   }
 
   /** The type of every tenant key in the unit, {@code null} when there is none. */
@@ -215,7 +267,7 @@ public final class TenantModel {
     return tenantType;
   }
 
-  /** The tables distributed by a tenant column. */
+  /** The tables of tenant rows: distributed by a tenant column, or (schema mode) in each tenant's schema. */
   public List<TenantTable> tenantTables() {
     return tenantTables;
   }
@@ -266,11 +318,13 @@ public final class TenantModel {
   /**
    * Tables of {@code @ManyToMany} and {@code @ElementCollection} mappings belong to their owner:
    * the tenant owner's tables are tenant tables (the schema export adds the tenant column where
-   * the key does not already carry it), a reference entity's are reference tables.
+   * the key does not already carry it; a schema-scoped owner's have no tenant column), a
+   * reference entity's are reference tables.
    */
   private static void collectionTables(Metadata metadata, Map<String, TenantAttribute> attributes,
       Map<String, Column> entityTenantColumns, Map<Table, Column> tenantColumns,
-      Map<Table, String> referenceTableOwners, Map<String, TenantTable> tables, Set<String> referenceTables) {
+      Map<Table, String> referenceTableOwners, Map<String, TenantTable> tables, Set<String> referenceTables,
+      Set<String> schemaScopedEntities, Set<Table> schemaScopedTables) {
     for (Collection collection : metadata.getCollectionBindings()) {
       Table table = collection.getCollectionTable();
       PersistentClass owner = collection.getOwner();
@@ -283,7 +337,13 @@ public final class TenantModel {
         continue;
       }
       TenantAttribute attribute = attributes.get(owner.getEntityName());
-      if (attribute == null || tables.containsKey(table.getName())) {
+      if (tables.containsKey(table.getName())) {
+        continue;
+      }
+      if (attribute == null) {
+        if (schemaScopedEntities.contains(owner.getEntityName())) {
+          addSchemaScoped(table, tables, schemaScopedTables);
+        }
         continue;
       }
       Column column;
@@ -304,6 +364,12 @@ public final class TenantModel {
     }
   }
 
+  /** Records {@code table} as a tenant table without a tenant column (schema mode: its schema is the tenant's). */
+  private static void addSchemaScoped(Table table, Map<String, TenantTable> tables, Set<Table> schemaScopedTables) {
+    schemaScopedTables.add(table);
+    tables.putIfAbsent(table.getName(), TenantTable.schemaScoped(schemaOf(table), nameOf(table)));
+  }
+
   /**
    * Citus accepts a foreign key between distributed tables only when both sides include the
    * distribution column at the same position, and never from a reference table into a tenant
@@ -311,7 +377,7 @@ public final class TenantModel {
    * prepending the tenant column pass; the others are reported with their attribute.
    */
   private static void checkForeignKeys(Metadata metadata, Map<Table, Column> tenantColumns,
-      Map<Table, String> referenceTableOwners, List<String> problems) {
+      Set<Table> schemaScopedTables, Map<Table, String> referenceTableOwners, List<String> problems) {
     for (Table table : metadata.collectTableMappings()) {
       for (ForeignKey fk : foreignKeys(table)) {
         if (!fk.isCreationEnabled() || fk.getReferencedTable() == null || !fk.isPhysicalConstraint()) {
@@ -322,11 +388,13 @@ public final class TenantModel {
         Column targetTenant = tenantColumns.get(target);
         boolean sourceReference = referenceTableOwners.containsKey(table);
         boolean targetReference = referenceTableOwners.containsKey(target);
-        if (targetTenant == null) {
+        boolean sourceScoped = schemaScopedTables.contains(table);
+        boolean targetScoped = schemaScopedTables.contains(target);
+        if (targetTenant == null && !targetScoped) {
           // A tenant key pointing at a non-tenant entity is reported once, by checkTenantKeys.
           boolean tenantKeyItself = fk.getColumnSpan() == 1 && sourceTenant != null
               && sameName(fk.getColumn(0), sourceTenant);
-          if (sourceTenant != null && !targetReference && !tenantKeyItself) {
+          if ((sourceTenant != null || sourceScoped) && !targetReference && !tenantKeyItself) {
             problems.add(describe(metadata, fk) + ": tenant table " + nameOf(table) + " references local table "
                 + nameOf(target) + "; Citus only allows keys from a distributed table to a colocated table or "
                 + "a reference table. Fix: mark " + ownerOf(metadata, target) + " @ReferenceTable or give it "
@@ -341,10 +409,14 @@ public final class TenantModel {
               + ownerOf(metadata, table) + " a tenant entity with a @TenantKey.");
           continue;
         }
-        if (sourceTenant == null) {
+        if (sourceTenant == null && !sourceScoped) {
           problems.add(describe(metadata, fk) + ": local table " + nameOf(table) + " references tenant table "
               + nameOf(target) + "; Citus does not allow keys from a local table into a distributed one. "
               + "Fix: give " + ownerOf(metadata, table) + " a @TenantKey, or remove the association.");
+          continue;
+        }
+        if (sourceTenant == null || targetTenant == null) {
+          // schema mode: both tables live in the tenant's schema, and its keys stay as mapped
           continue;
         }
         String problem = compositeProblem(fk, sourceTenant, targetTenant);

@@ -44,6 +44,8 @@ import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
  */
 public final class TenantSchemas {
   private static final Map<SessionFactory, TenantSchemas> REGISTERED = new ConcurrentHashMap<>();
+  /** The comment of a tenant schema citus-hibernate created, before the tenant value: how its schemas are told from others'. */
+  public static final String MARK = "citus-hibernate tenant ";
 
   private final SessionFactoryImplementor sessionFactory;
   private final Metadata metadata;
@@ -53,6 +55,7 @@ public final class TenantSchemas {
   private final Map<String, Object> properties;
   private final boolean failWhenCitusMissing;
   private volatile List<String> tenantDdl;
+  private volatile List<String> sharedDdl;
 
   private TenantSchemas(SessionFactoryImplementor sessionFactory, Metadata metadata, TenantModel model,
       SchemaTenancy tenancy, Map<String, Object> properties) {
@@ -101,16 +104,20 @@ public final class TenantSchemas {
     TenantSchemas schemas = REGISTERED.get(sessionFactory);
     if (schemas == null) {
       throw new CitusHibernateException("This session factory does not run schema-per-tenant: set "
-          + CitusSettings.TENANCY + "=schema (with citus-hibernate enabled and @TenantKey entities mapped) to "
+          + CitusSettings.TENANCY + "=schema (with citus-hibernate enabled and @TenantKey or @TenantOwned entities mapped) to "
           + "manage tenant schemas.");
     }
     return schemas;
   }
 
-  /** The tenant tables of the mapping (catalog names), each with its tenant column ({@code null} for none). */
+  /**
+   * The tenant tables of the mapping, each with its tenant column ({@code null} for a
+   * {@code @TenantOwned} table without one), both as the catalog names them.
+   */
   public Map<String, String> tenantColumns() {
     Map<String, String> columns = new LinkedHashMap<>();
-    tables.forEach(table -> columns.put(table.name(), table.column()));
+    tables.forEach(table -> columns.put(table.name(),
+        TenantTable.SCHEMA_SCOPED.equals(table.column()) ? null : TenantTable.normalize(table.column())));
     return columns;
   }
 
@@ -127,13 +134,28 @@ public final class TenantSchemas {
   public List<String> tenantDdl() {
     List<String> ddl = tenantDdl;
     if (ddl == null) {
-      ddl = generateTenantDdl();
+      ddl = generateDdl(true);
       tenantDdl = ddl;
     }
     return ddl;
   }
 
-  private List<String> generateTenantDdl() {
+  /**
+   * The statements that create the shared tables and sequences (everything but the tenant
+   * objects) in the first schema of the {@code search_path}: what an application's migration of
+   * the shared schema holds; tests use it in place of the refused {@code hbm2ddl}.
+   */
+  public List<String> sharedDdl() {
+    List<String> ddl = sharedDdl;
+    if (ddl == null) {
+      ddl = generateDdl(false);
+      sharedDdl = ddl;
+    }
+    return ddl;
+  }
+
+  /** Hibernate's create script of the tenant objects ({@code tenant}), or of all the others. */
+  private List<String> generateDdl(boolean tenant) {
     Set<String> sequences = tenantSequences();
     SchemaFilter tenantObjects = new SchemaFilter() {
       @Override
@@ -143,12 +165,12 @@ public final class TenantSchemas {
 
       @Override
       public boolean includeTable(Table table) {
-        return tenantTables.contains(catalogName(table));
+        return tenantTables.contains(catalogName(table)) == tenant;
       }
 
       @Override
       public boolean includeSequence(Sequence sequence) {
-        return sequences.contains(sequence.getName().getSequenceName().getText().toLowerCase(Locale.ROOT));
+        return sequences.contains(sequence.getName().getSequenceName().getText().toLowerCase(Locale.ROOT)) == tenant;
       }
     };
     SchemaFilterProvider filters = new SchemaFilterProvider() {
