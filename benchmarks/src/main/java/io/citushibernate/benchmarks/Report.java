@@ -249,7 +249,7 @@ final class Report {
         .append(' ').append(System.getProperty("os.arch")).append(" |\n");
     md.append("| Cores | ").append(Runtime.getRuntime().availableProcessors())
         .append(" (shared by the benchmark JVM and PostgreSQL) |\n");
-    md.append("| Database | ").append(postgres).append(" (embedded, fsync off) |\n");
+    md.append("| Database | ").append(postgres).append(" |\n");
     md.append("| Duration | ").append(minutes).append(" min |\n\n");
 
     targets(md);

@@ -95,7 +95,7 @@ public final class RunBenchmarks {
     Map<String, Map<String, List<String>>> sql = ShowSql.capture();
     String postgres;
     try (AdAnalyticsDatabase db = AdAnalyticsDatabase.start(1)) {
-      postgres = db.serverVersion();
+      postgres = db.describe();
     }
     long minutes = Math.round((System.nanoTime() - started) / 60e9);
 
