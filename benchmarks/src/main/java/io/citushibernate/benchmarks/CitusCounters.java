@@ -1,13 +1,5 @@
 package io.citushibernate.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +32,6 @@ import javax.sql.DataSource;
 final class CitusCounters {
   /** The system property naming the file (JSON lines) that {@link #record} appends to. */
   static final String FILE_PROPERTY = "citus.bench.counters";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One side's counters over {@code requests} requests. */
   record Measurement(String benchmark, int tenants, String variant, String pairedWith, int requests,
@@ -125,34 +116,6 @@ final class CitusCounters {
 
   /** Prints {@code m} and appends it to the file of {@value #FILE_PROPERTY}, when set. */
   static void record(Measurement m) {
-    System.out.println(m.line());
-    String file = System.getProperty(FILE_PROPERTY);
-    if (file == null || file.isBlank()) {
-      return;
-    }
-    try {
-      Files.writeString(Paths.get(file), JSON.writeValueAsString(m) + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot append to " + file, e);
-    }
-  }
-
-  /** The measurements recorded in {@code file}, none when it does not exist. */
-  static List<Measurement> readAll(Path file) {
-    List<Measurement> out = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return out;
-    }
-    try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (!line.isBlank()) {
-          out.add(JSON.readValue(line, Measurement.class));
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file, e);
-    }
-    return out;
+    ForkResults.append(FILE_PROPERTY, m, m.line());
   }
 }
