@@ -66,8 +66,9 @@ public class PairedEndToEndBenchmark {
   private final AtomicLong plainSequence = new AtomicLong();
   private boolean counting;
 
-  /** Requests per side that the Citus counters watch after the trial. */
+  /** Requests per side that the Citus counters watch after the trial; {@code -Dcitus.bench.counted_requests} overrides. */
   static final int COUNTED_REQUESTS = 1000;
+  static final String COUNTED_REQUESTS_PROPERTY = "citus.bench.counted_requests";
 
   @Setup(Level.Trial)
   public void start() {
@@ -84,13 +85,17 @@ public class PairedEndToEndBenchmark {
     try {
       if (counting) {
         CitusCounters.record(CitusCounters.measure("paired", tenants, scoped, baseline, scopedWorkload, db.dataSource(),
-            5, COUNTED_REQUESTS, scopedSequence));
+            5, countedRequests(), scopedSequence));
         CitusCounters.record(CitusCounters.measure("paired", tenants, baseline, scoped, plainWorkload, db.dataSource(),
-            5, COUNTED_REQUESTS, plainSequence));
+            5, countedRequests(), plainSequence));
       }
     } finally {
       AdAnalyticsDatabase.closeAll(scopedWorkload, plainWorkload, pool, db);
     }
+  }
+
+  static int countedRequests() {
+    return Integer.getInteger(COUNTED_REQUESTS_PROPERTY, COUNTED_REQUESTS);
   }
 
   private Object request(Workload workload, AtomicLong sequence) {
