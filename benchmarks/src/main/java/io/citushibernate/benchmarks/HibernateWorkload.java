@@ -41,7 +41,7 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
  *       its request and says so in {@link #limitations()}.
  * </ul>
  */
-public final class HibernateWorkload implements Workload {
+public final class HibernateWorkload extends SessionWorkload {
   /** How the workload's statements are scoped to the tenant. */
   enum Scoping {
     /** citus-hibernate adds the tenant. */
@@ -138,7 +138,8 @@ public final class HibernateWorkload implements Workload {
     return statsUnsupported == null ? List.of() : List.of(statsUnsupported);
   }
 
-  private <T> T inTransaction(long tenant, Function<Session, T> work) {
+  @Override
+  <T> T inTransaction(long tenant, Function<Session, T> work) {
     if (scoping != Scoping.CITUS) {
       return sessionFactory.fromTransaction(work);
     }
@@ -151,56 +152,21 @@ public final class HibernateWorkload implements Workload {
   }
 
   @Override
-  public Object request(long tenant, int k) {
-    return inTransaction(tenant, s -> {
-      int next = (k + 1) % AdAnalyticsDatabase.CAMPAIGNS_PER_TENANT;
-      int sum = find(s, tenant, k).getMonthlyBudget();
-      sum += list(s, tenant).size();
-      if (statsUnsupported == null) {
-        sum += stats(s, tenant).size();
-      }
-      sum += update(s, tenant, k);
-      sum += lazy(s, tenant, next);
-      insert(s, tenant, k);
-      return sum;
-    });
-  }
-
-  @Override
-  public Object findById(long tenant, int k) {
-    return inTransaction(tenant, s -> find(s, tenant, k));
-  }
-
-  @Override
-  public Object listCampaigns(long tenant) {
-    return inTransaction(tenant, s -> list(s, tenant));
-  }
-
-  @Override
-  public Object campaignStats(long tenant) {
-    return inTransaction(tenant, s -> stats(s, tenant));
-  }
-
-  @Override
-  public Object updateBudget(long tenant, int k) {
-    return inTransaction(tenant, s -> update(s, tenant, k));
-  }
-
-  @Override
-  public Object insertClick(long tenant, int k) {
-    return inTransaction(tenant, s -> insert(s, tenant, k));
-  }
-
-  @Override
-  public Object lazyAds(long tenant, int k) {
-    return inTransaction(tenant, s -> lazy(s, tenant, k));
+  boolean statsInRequest() {
+    return statsUnsupported == null;
   }
 
   private static Campaign find(Session s, long tenant, int k) {
     return s.find(Campaign.class, campaignId(tenant, k));
   }
 
-  private List<Campaign> list(Session s, long tenant) {
+  @Override
+  int findBudget(Session s, long tenant, int k) {
+    return find(s, tenant, k).getMonthlyBudget();
+  }
+
+  @Override
+  List<Campaign> list(Session s, long tenant) {
     if (scoping != Scoping.BY_HAND) {
       return s.createSelectionQuery(LIST_HQL, Campaign.class).getResultList();
     }
@@ -208,7 +174,8 @@ public final class HibernateWorkload implements Workload {
         .setParameter("tenant", tenant).getResultList();
   }
 
-  private List<Object[]> stats(Session s, long tenant) {
+  @Override
+  List<Object[]> stats(Session s, long tenant) {
     if (scoping != Scoping.BY_HAND) {
       return s.createSelectionQuery(STATS_HQL, Object[].class).getResultList();
     }
@@ -219,7 +186,8 @@ public final class HibernateWorkload implements Workload {
         .setParameter("tenant", tenant).getResultList();
   }
 
-  private int update(Session s, long tenant, int k) {
+  @Override
+  int update(Session s, long tenant, int k) {
     if (scoping != Scoping.BY_HAND) {
       return s.createMutationQuery(UPDATE_HQL).setParameter("id", campaignId(tenant, k)).executeUpdate();
     }
@@ -228,7 +196,8 @@ public final class HibernateWorkload implements Workload {
         .setParameter("id", campaignId(tenant, k)).setParameter("tenant", tenant).executeUpdate();
   }
 
-  private Long insert(Session s, long tenant, int k) {
+  @Override
+  Long insert(Session s, long tenant, int k) {
     Click click = new Click(s.getReference(Ad.class, adId(campaignId(tenant, k), 0)), USER_DATA);
     if (scoping != Scoping.CITUS) {
       click.setCompanyId(tenant);
@@ -237,7 +206,8 @@ public final class HibernateWorkload implements Workload {
     return click.getId();
   }
 
-  private static int lazy(Session s, long tenant, int k) {
+  @Override
+  int lazy(Session s, long tenant, int k) {
     return find(s, tenant, k).getAds().size();
   }
 

@@ -28,7 +28,7 @@ import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
  * {@code select ... from ads a1_0 where a1_0.campaign_id=?}. On Citus that one statement of the
  * request goes to every shard, as plain Hibernate's does (citus-hibernate scopes it).
  */
-public final class TenantIdWorkload implements Workload {
+public final class TenantIdWorkload extends SessionWorkload {
   /** The tenant of the request running on this thread, for the resolver. */
   private static final ThreadLocal<Long> TENANT = new ThreadLocal<>();
 
@@ -57,7 +57,8 @@ public final class TenantIdWorkload implements Workload {
         Map.of(AvailableSettings.MULTI_TENANT_IDENTIFIER_RESOLVER, new ThreadTenantResolver()));
   }
 
-  private <T> T inTransaction(long tenant, Function<Session, T> work) {
+  @Override
+  <T> T inTransaction(long tenant, Function<Session, T> work) {
     TENANT.set(tenant);
     try {
       return sessionFactory.fromTransaction(work);
@@ -66,74 +67,40 @@ public final class TenantIdWorkload implements Workload {
     }
   }
 
-  @Override
-  public Object request(long tenant, int k) {
-    return inTransaction(tenant, s -> {
-      int next = (k + 1) % AdAnalyticsDatabase.CAMPAIGNS_PER_TENANT;
-      int sum = find(s, tenant, k).getMonthlyBudget();
-      sum += list(s).size();
-      sum += stats(s).size();
-      sum += update(s, tenant, k);
-      sum += lazy(s, tenant, next);
-      insert(s, tenant, k);
-      return sum;
-    });
-  }
-
-  @Override
-  public Object findById(long tenant, int k) {
-    return inTransaction(tenant, s -> find(s, tenant, k));
-  }
-
-  @Override
-  public Object listCampaigns(long tenant) {
-    return inTransaction(tenant, TenantIdWorkload::list);
-  }
-
-  @Override
-  public Object campaignStats(long tenant) {
-    return inTransaction(tenant, TenantIdWorkload::stats);
-  }
-
-  @Override
-  public Object updateBudget(long tenant, int k) {
-    return inTransaction(tenant, s -> update(s, tenant, k));
-  }
-
-  @Override
-  public Object insertClick(long tenant, int k) {
-    return inTransaction(tenant, s -> insert(s, tenant, k));
-  }
-
-  @Override
-  public Object lazyAds(long tenant, int k) {
-    return inTransaction(tenant, s -> lazy(s, tenant, k));
-  }
-
   private static Campaign find(Session s, long tenant, int k) {
     return s.find(Campaign.class, campaignId(tenant, k));
   }
 
-  private static List<Campaign> list(Session s) {
+  @Override
+  int findBudget(Session s, long tenant, int k) {
+    return find(s, tenant, k).getMonthlyBudget();
+  }
+
+  @Override
+  List<Campaign> list(Session s, long tenant) {
     return s.createSelectionQuery(HibernateWorkload.LIST_HQL, Campaign.class).getResultList();
   }
 
-  private static List<Object[]> stats(Session s) {
+  @Override
+  List<Object[]> stats(Session s, long tenant) {
     return s.createSelectionQuery(HibernateWorkload.STATS_HQL, Object[].class).getResultList();
   }
 
-  private static int update(Session s, long tenant, int k) {
+  @Override
+  int update(Session s, long tenant, int k) {
     return s.createMutationQuery(HibernateWorkload.UPDATE_HQL).setParameter("id", campaignId(tenant, k))
         .executeUpdate();
   }
 
-  private static Long insert(Session s, long tenant, int k) {
+  @Override
+  Long insert(Session s, long tenant, int k) {
     Click click = new Click(s.getReference(Ad.class, adId(campaignId(tenant, k), 0)), HibernateWorkload.USER_DATA);
     s.persist(click);
     return click.getId();
   }
 
-  private static int lazy(Session s, long tenant, int k) {
+  @Override
+  int lazy(Session s, long tenant, int k) {
     return find(s, tenant, k).getAds().size();
   }
 
