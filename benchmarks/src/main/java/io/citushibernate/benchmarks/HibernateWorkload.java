@@ -124,13 +124,17 @@ public final class HibernateWorkload extends SessionWorkload {
       campaignStats(1);
       return null;
     } catch (RuntimeException e) {
-      Throwable root = e;
-      while (root.getCause() != null) {
-        root = root.getCause();
-      }
-      return "campaignStats left out of the unscoped request: the database refused it (" + root.getMessage()
-          .lines().findFirst().orElse("") + ")";
+      return "campaignStats left out of the unscoped request: the database refused it (" + rootMessage(e) + ")";
     }
+  }
+
+  /** The first line of the message of {@code e}'s deepest cause: the database's own words. */
+  static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return String.valueOf(root.getMessage()).lines().findFirst().orElse("");
   }
 
   @Override
