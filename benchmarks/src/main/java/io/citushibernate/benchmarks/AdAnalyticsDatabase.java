@@ -4,22 +4,23 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.citushibernate.fixtures.adanalytics.AdAnalyticsData;
 import io.citushibernate.fixtures.adanalytics.AdAnalyticsLoader;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.citushibernate.fixtures.adanalytics.AdAnalyticsModel;
+import io.citushibernate.schema.CitusDdl;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * An embedded PostgreSQL 17 server holding the Citus ad-analytics schema, bulk-loaded with
- * {@code tenants} companies. The keys are the ones citus-hibernate's schema export produces on
- * Citus ({@code primary key (company_id, id)}, foreign keys through the tenant column), plus
- * indexes on {@code campaigns(id)} and {@code ads(campaign_id)} so that the unscoped statements of
- * plain Hibernate (load by id, lazy collection) are index lookups too and no variant is slowed
- * down by a missing index.
+ * The ad-analytics database on the {@link DatabaseTarget} (embedded PostgreSQL 17 or a Citus
+ * cluster), bulk-loaded with {@code tenants} companies. The schema is citus-hibernate's own export
+ * for Citus ({@link CitusDdl}: {@code primary key (company_id, id)}, foreign keys through the
+ * tenant column, and on Citus the tables distributed by the company, colocated), plus indexes on
+ * {@code campaigns(id)} and {@code ads(campaign_id)} so that the unscoped statements of plain
+ * Hibernate (load by id, lazy collection) are index lookups too and no variant is slowed down by a
+ * missing index.
  *
  * <p>Every tenant gets {@value #CAMPAIGNS_PER_TENANT} campaigns (alternately running and paused),
  * {@value #ADS_PER_CAMPAIGN} ads per campaign and one click per ad: the fixtures' regular
@@ -34,55 +35,26 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
   public static final int ADS_PER_CAMPAIGN = 2;
 
   /**
-   * The model's tables as Hibernate exports them, keys below, and campaigns.blacklisted_site_urls, which the model
-   * does not map but the loader fills.
+   * What the benchmarks add to the exported schema: the text[] column the model does not map but
+   * the loader fills (before distribution, so Citus creates it on every shard), and indexes on
+   * {@code campaigns(id)} and {@code ads(campaign_id)} so that plain Hibernate's unscoped loads
+   * (by id, lazy collections) are index lookups too and no variant is slowed down by a missing
+   * index.
    */
-  private static final String SCHEMA = """
-      create table companies (
-        id bigint not null, name varchar(255) not null, image_url varchar(255),
-        created_at timestamp(6), updated_at timestamp(6),
-        primary key (id));
-      create table campaigns (
-        id bigint not null, company_id bigint not null, name varchar(255) not null,
-        cost_model varchar(255) not null, state varchar(255) not null, monthly_budget integer,
-        blacklisted_site_urls text[], created_at timestamp(6) not null, updated_at timestamp(6) not null,
-        primary key (company_id, id));
-      create table ads (
-        id bigint not null, company_id bigint not null, campaign_id bigint not null,
-        name varchar(255) not null, image_url varchar(255) not null, target_url varchar(255) not null,
-        impressions_count bigint not null, clicks_count bigint not null,
-        created_at timestamp(6) not null, updated_at timestamp(6) not null,
-        primary key (company_id, id));
-      create table clicks (
-        id bigint not null, company_id bigint not null, ad_id bigint not null,
-        clicked_at timestamp(6) not null, site_url varchar(255) not null,
-        cost_per_click_usd float(53) not null, user_ip varchar(255) not null, user_data jsonb not null,
-        primary key (company_id, id));
-      create table impressions (
-        id bigint not null, company_id bigint not null, ad_id bigint not null,
-        seen_at timestamp(6) not null, site_url varchar(255) not null,
-        cost_per_impression_usd float(53) not null, user_ip varchar(255) not null, user_data jsonb not null,
-        primary key (company_id, id));
-      create table geo_ips (
-        addrs varchar(255) not null, latlon varchar(255) not null,
-        primary key (addrs));
-      """;
-
-  private static final String KEYS = """
-      alter table campaigns add foreign key (company_id) references companies (id);
-      alter table ads add foreign key (company_id, campaign_id) references campaigns (company_id, id);
-      alter table clicks add foreign key (company_id, ad_id) references ads (company_id, id);
-      alter table impressions add foreign key (company_id, ad_id) references ads (company_id, id);
+  private static final String EXTRA_COLUMN = "alter table campaigns add column blacklisted_site_urls text[]";
+  private static final String INDEXES = """
       create index campaigns_id on campaigns (id);
       create index ads_campaign_id on ads (campaign_id);
       create index clicks_ad_id on clicks (company_id, ad_id);
       """;
+  private static final String DROP = "drop table if exists companies, campaigns, ads, clicks, impressions, geo_ips "
+      + "cascade; drop sequence if exists ads_seq, campaigns_seq, clicks_seq, impressions_seq";
 
-  private final EmbeddedPostgres server;
+  private final DatabaseTarget target;
   private final int tenants;
 
-  private AdAnalyticsDatabase(EmbeddedPostgres server, int tenants) {
-    this.server = server;
+  private AdAnalyticsDatabase(DatabaseTarget target, int tenants) {
+    this.target = target;
     this.tenants = tenants;
   }
 
@@ -91,20 +63,8 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
     if (tenants < 1) {
       throw new IllegalArgumentException("tenants must be positive: " + tenants);
     }
-    EmbeddedPostgres server;
-    try {
-      server = EmbeddedPostgres.builder()
-          // a benchmark database: durability off, so commits measure the server's work, not the disk
-          .setServerConfig("fsync", "off")
-          .setServerConfig("synchronous_commit", "off")
-          .setServerConfig("full_page_writes", "off")
-          .setServerConfig("shared_buffers", "256MB")
-          .setServerConfig("max_connections", "100")
-          .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
-    }
-    AdAnalyticsDatabase db = new AdAnalyticsDatabase(server, tenants);
+    DatabaseTarget target = DatabaseTarget.start();
+    AdAnalyticsDatabase db = new AdAnalyticsDatabase(target, tenants);
     try {
       db.load();
     } catch (SQLException | RuntimeException e) {
@@ -167,8 +127,11 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
   /** A HikariCP pool of {@code size} connections; pgjdbc's {@code prepareThreshold} as given. */
   public HikariDataSource pool(int size, int prepareThreshold) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(server.getJdbcUrl("postgres", "postgres"));
-    config.setUsername("postgres");
+    config.setJdbcUrl(target.jdbcUrl());
+    config.setUsername(target.user());
+    if (target.password() != null) {
+      config.setPassword(target.password());
+    }
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
     config.setAutoCommit(true);
@@ -179,32 +142,65 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
 
   /** A single unpooled connection source, for loading and inspection. */
   public DataSource dataSource() {
-    return server.getPostgresDatabase();
+    return target.dataSource();
   }
 
-  /** {@code select version()}. */
-  public String serverVersion() {
-    try (Connection c = dataSource().getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select version()")) {
-      rs.next();
-      return rs.getString(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Whether the tables are distributed on a Citus cluster. */
+  public boolean citus() {
+    return target.citus();
   }
 
+  /** The database in one line: versions and, on Citus, nodes and shards. */
+  public String describe() {
+    return target.describe("campaigns");
+  }
+
+  /**
+   * Creates the schema from citus-hibernate's own export ({@link CitusDdl}): Hibernate's tables
+   * with the composite keys, then, on Citus only, the {@code create_reference_table} and
+   * {@code create_distributed_table} calls (companies and the tenant tables distributed by the
+   * company, colocated; geo_ips a reference table). Foreign keys and indexes come after COPY,
+   * which is faster than checking them row by row.
+   */
   private void load() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    List<String> distribution = new ArrayList<>();
+    for (String statement : CitusDdl.script(AdAnalyticsModel.ENTITIES).split(";\\s*")) {
+      if (statement.isBlank()) {
+        continue;
+      }
+      if (statement.startsWith("select create_")) {
+        distribution.add(statement);
+      } else if (statement.contains(" foreign key ")) {
+        keys.add(statement);
+      } else {
+        tables.add(statement);
+      }
+    }
     try (Connection c = dataSource().getConnection()) {
       try (Statement s = c.createStatement()) {
-        s.execute(SCHEMA);
+        s.execute(DROP);
+        for (String sql : tables) {
+          s.execute(sql);
+        }
+        s.execute(EXTRA_COLUMN);
+        if (target.citus()) {
+          for (String sql : distribution) {
+            s.execute(sql);
+          }
+        }
       }
       AdAnalyticsLoader.copy(c, AdAnalyticsData.regular(tenants, t -> CAMPAIGNS_PER_TENANT, t -> ADS_PER_CAMPAIGN, 1),
           AdAnalyticsLoader.Progress.NONE);
       long lastClick = adId(campaignId(tenants, CAMPAIGNS_PER_TENANT - 1), ADS_PER_CAMPAIGN - 1);
       try (Statement s = c.createStatement()) {
-        s.execute(KEYS);
+        for (String sql : keys) {
+          s.execute(sql);
+        }
+        s.execute(INDEXES);
         // Hibernate's pooled optimizer: each nextval hands out a block of 50 ids
-        s.execute("create sequence clicks_seq start with " + (lastClick + 100) + " increment by 50");
+        s.execute("alter sequence clicks_seq restart with " + (lastClick + 100));
         s.execute("vacuum analyze");
       }
     }
@@ -212,10 +208,6 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      server.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    target.close();
   }
 }

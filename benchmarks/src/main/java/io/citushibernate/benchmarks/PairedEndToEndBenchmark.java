@@ -21,7 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * {@link EndToEndBenchmark#request()} for two variants at once: five threads run the workload
- * through citus-hibernate ({@code scoped}) while five run it through plain Hibernate, on one
+ * through citus-hibernate ({@code scoped}) while five run it through a {@code baseline} (plain
+ * Hibernate with hand-written predicates by default; {@code tenant_id}, {@code jdbc} or
+ * {@code unscoped}, see {@link Variant}), on one
  * server, one pool of 10 connections and the same data, in the same JVM. Both sides see the same
  * machine at the same moment (JIT, garbage collection, the server's checkpoints and vacuum, the
  * other programs of a shared machine), so the ratio of their throughputs, iteration by iteration,
@@ -29,6 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * fairly, so a side that needs more CPU per request completes fewer requests.
  *
  * <p>JMH reports the group's total and, per side, {@code request:scoped} and {@code request:plain}.
+ *
+ * <p>On Citus, after the trial, each side runs {@value #COUNTED_REQUESTS} more requests alone on
+ * its five threads while {@link CitusCounters} watches: the share of statements routed to one
+ * shard and the coordinator-to-worker connections opened per request, printed and written to the
+ * file of {@code -Dcitus.bench.counters}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +50,10 @@ public class PairedEndToEndBenchmark {
   @Param({"citus"})
   public String scoped;
 
+  /** The other side: {@code hibernate} (today's pairing), {@code tenant_id}, {@code jdbc} or {@code unscoped}. */
+  @Param({"hibernate"})
+  public String baseline;
+
   /** Tenants loaded and cycled through, by each side independently. */
   @Param({"1000"})
   public int tenants;
@@ -53,18 +64,38 @@ public class PairedEndToEndBenchmark {
   private Workload plainWorkload;
   private final AtomicLong scopedSequence = new AtomicLong();
   private final AtomicLong plainSequence = new AtomicLong();
+  private boolean counting;
+
+  /** Requests per side that the Citus counters watch after the trial; {@code -Dcitus.bench.counted_requests} overrides. */
+  static final int COUNTED_REQUESTS = 1000;
+  static final String COUNTED_REQUESTS_PROPERTY = "citus.bench.counted_requests";
 
   @Setup(Level.Trial)
   public void start() {
     db = AdAnalyticsDatabase.start(tenants);
+    counting = db.citus() && CitusCounters.enable(db.dataSource());
     pool = db.pool(EndToEndBenchmark.CONNECTIONS, 5);
     scopedWorkload = Variant.of(scoped).create(pool);
-    plainWorkload = Variant.HIBERNATE.create(pool);
+    plainWorkload = Variant.of(baseline).create(pool);
+    plainWorkload.limitations().forEach(l -> System.out.println("[" + baseline + "] " + l));
   }
 
   @TearDown(Level.Trial)
   public void stop() {
-    AdAnalyticsDatabase.closeAll(scopedWorkload, plainWorkload, pool, db);
+    try {
+      if (counting) {
+        CitusCounters.record(CitusCounters.measure("paired", tenants, scoped, baseline, scopedWorkload, db.dataSource(),
+            5, countedRequests(), scopedSequence));
+        CitusCounters.record(CitusCounters.measure("paired", tenants, baseline, scoped, plainWorkload, db.dataSource(),
+            5, countedRequests(), plainSequence));
+      }
+    } finally {
+      AdAnalyticsDatabase.closeAll(scopedWorkload, plainWorkload, pool, db);
+    }
+  }
+
+  static int countedRequests() {
+    return Integer.getInteger(COUNTED_REQUESTS_PROPERTY, COUNTED_REQUESTS);
   }
 
   private Object request(Workload workload, AtomicLong sequence) {
@@ -80,7 +111,7 @@ public class PairedEndToEndBenchmark {
     return request(scopedWorkload, scopedSequence);
   }
 
-  /** One request through plain Hibernate, tenant predicates by hand. */
+  /** One request through the baseline (plain Hibernate, tenant predicates by hand, unless {@code baseline} says otherwise). */
   @Benchmark
   @Group("request")
   @GroupThreads(5)

@@ -20,6 +20,11 @@ final class Report {
   private static final double CACHED_TARGET_NS = 1_000;
   private static final double FIRST_SEEN_TARGET_NS = 50_000;
   private static final double RATIO_TARGET = 0.97;
+  private static final double CACHE_PRESSURE_TARGET = 0.9;
+  /** The other sides of the paired benchmark, in the order the tables show them. */
+  private static final String[] BASELINES = {"hibernate", "tenant_id", "jdbc", "unscoped"};
+  /** The baselines whose ratio has a target (≥ 0.97); the others are reported. */
+  private static final List<String> TARGET_BASELINES = List.of("hibernate", "tenant_id");
 
   private final boolean quick;
   private final String command;
@@ -32,10 +37,18 @@ final class Report {
   private final List<ClientCpu.Measurement> clientCpu;
   private final CacheFootprint.Footprint footprint;
   private final Map<String, Map<String, List<String>>> sql;
+  private final List<RunResult> cachePressure;
+  private final List<CachePressureBenchmark.HitRate> hitRates;
+  private final List<CitusCounters.Measurement> counters;
+
+  /** What the suite measured beside the JMH results of the end-to-end and rewrite runs. */
+  record Extras(List<RunResult> cachePressure, List<CachePressureBenchmark.HitRate> hitRates,
+      List<CitusCounters.Measurement> counters) {
+  }
 
   Report(boolean quick, String command, String postgres, long minutes, List<RunResult> rewrite,
       List<RunResult> requests, List<RunResult> paired, List<RunResult> operations, List<ClientCpu.Measurement> clientCpu, CacheFootprint.Footprint footprint,
-      Map<String, Map<String, List<String>>> sql) {
+      Map<String, Map<String, List<String>>> sql, Extras extras) {
     this.quick = quick;
     this.command = command;
     this.postgres = postgres;
@@ -47,6 +60,9 @@ final class Report {
     this.clientCpu = clientCpu;
     this.footprint = footprint;
     this.sql = sql;
+    this.cachePressure = extras.cachePressure();
+    this.hitRates = extras.hitRates();
+    this.counters = extras.counters();
   }
 
   // ---- reading results
@@ -120,8 +136,14 @@ final class Report {
     return r == null ? null : r.getSecondaryResults().get(method);
   }
 
-  private RunResult paired(String tenants) {
-    return find(paired, "PairedEndToEndBenchmark", "request", "tenants", tenants);
+  private RunResult paired(String tenants, String baseline) {
+    for (RunResult r : paired) {
+      if (param(r, "tenants").equals(tenants) && (param(r, "baseline").isEmpty() ? "hibernate"
+          : param(r, "baseline")).equals(baseline)) {
+        return r;
+      }
+    }
+    return null;
   }
 
   /**
@@ -194,11 +216,22 @@ final class Report {
     StringBuilder sb = new StringBuilder("citus-hibernate benchmark summary").append(quick ? " (quick run, indicative)" : "")
         .append('\n');
     for (String tenants : tenantCounts()) {
-      double[] p = pairedRatio(paired(tenants));
+      double[] p = pairedRatio(paired(tenants, "hibernate"));
       double[] r = ratio(endToEnd(requests, "request", "citus", tenants), endToEnd(requests, "request", "hibernate", tenants));
       double[] lit = ratio(endToEnd(requests, "request", "jdbc_inlined", tenants), endToEnd(requests, "request", "jdbc", tenants));
       sb.append(String.format(Locale.ROOT, "  %7s tenants: citus/hibernate paired = %s, separate runs = %s, "
           + "jdbc_inlined/jdbc = %s%n", tenants, ratioText(p), ratioText(r), ratioText(lit)));
+      for (String baseline : BASELINES) {
+        RunResult other = baseline.equals("hibernate") ? null : paired(tenants, baseline);
+        if (other != null) {
+          sb.append(String.format(Locale.ROOT, "  %7s tenants: citus/%s paired = %s%n", tenants, baseline,
+              ratioText(pairedRatio(other))));
+        }
+      }
+    }
+    for (RunResult r : cachePressure) {
+      sb.append(String.format(Locale.ROOT, "  cache pressure, %sx the cache: scoped/plain paired = %s%n",
+          param(r, "workingSet"), ratioText(pairedRatio(r))));
     }
     RunResult join5 = find(rewrite, "RewriteBenchmark", "firstSeen", "statement", "join5");
     sb.append("  rewrite: worst cached ").append(ns(worstCached())).append(", first-seen 5-table join ")
@@ -249,13 +282,17 @@ final class Report {
         .append(' ').append(System.getProperty("os.arch")).append(" |\n");
     md.append("| Cores | ").append(Runtime.getRuntime().availableProcessors())
         .append(" (shared by the benchmark JVM and PostgreSQL) |\n");
-    md.append("| Database | ").append(postgres).append(" (embedded, fsync off) |\n");
+    md.append("| Target | ").append(DatabaseTarget.selected()).append(" (`-D").append(DatabaseTarget.PROPERTY)
+        .append("`, or `CITUS_TEST_URL` / `CITUS_PG_BIN`) |\n");
+    md.append("| Database | ").append(postgres).append(" |\n");
     md.append("| Duration | ").append(minutes).append(" min |\n\n");
 
     targets(md);
     rewriteLadder(md);
     joinScaling(md);
     endToEndPaired(md);
+    citusCounters(md);
+    cachePressure(md);
     endToEndRequests(md);
     endToEndOperations(md);
     clientCpu(md);
@@ -274,12 +311,33 @@ final class Report {
     md.append("| Rewrite, first seen, 5-table join ≤ 50 µs | ").append(nsWithError(join5)).append(" | ")
         .append(verdict(score(join5) <= FIRST_SEEN_TARGET_NS)).append(" |\n");
     for (String tenants : tenantCounts()) {
-      double[] p = pairedRatio(paired(tenants));
+      double[] p = pairedRatio(paired(tenants, "hibernate"));
       double[] r = Double.isNaN(p[0]) ? ratio(endToEnd(requests, "request", "citus", tenants),
           endToEnd(requests, "request", "hibernate", tenants)) : p;
       md.append("| End to end, citus-hibernate / plain Hibernate ≥ 0.97, ").append(tenants).append(" tenants")
           .append(Double.isNaN(p[0]) ? " (separate runs)" : " (paired)").append(" | ")
           .append(ratioText(r)).append(" | ").append(verdict(r[0] >= RATIO_TARGET)).append(" |\n");
+      RunResult tenantId = paired(tenants, "tenant_id");
+      if (tenantId != null) {
+        double[] t = pairedRatio(tenantId);
+        md.append("| End to end, citus-hibernate / Hibernate `@TenantId` ≥ 0.97, ").append(tenants)
+            .append(" tenants (paired) | ").append(ratioText(t)).append(" | ").append(verdict(t[0] >= RATIO_TARGET))
+            .append(" |\n");
+      }
+    }
+    List<CitusCounters.Measurement> citusSides = counters.stream().filter(m -> m.variant().startsWith("citus")).toList();
+    if (!citusSides.isEmpty()) {
+      double lowest = citusSides.stream().mapToDouble(CitusCounters.Measurement::singleShardShare).min().orElse(Double.NaN);
+      boolean all = citusSides.stream().allMatch(m -> m.multiShard() == 0 && m.singleShard() > 0);
+      md.append(String.format(Locale.ROOT, "| Citus: citus-hibernate's statements on one shard = 100%% | lowest "
+          + "%.2f%% over %d trials | %s |%n", 100 * lowest, citusSides.size(), verdict(all)));
+    }
+    for (RunResult r : cachePressure) {
+      if (param(r, "workingSet").equals("2")) {
+        double[] c = pairedRatio(r);
+        md.append("| Cache under pressure, citus-hibernate / plain Hibernate ≥ 0.9, working set 2× the cache | ")
+            .append(ratioText(c)).append(" | ").append(verdict(c[0] >= CACHE_PRESSURE_TARGET)).append(" |\n");
+      }
     }
     md.append("\nThe ratio is throughput of `request` (six operations in one transaction) with citus-hibernate "
         + "divided by plain Hibernate with hand-written tenant predicates. *Paired*: both ran at once in one JVM "
@@ -367,25 +425,83 @@ final class Report {
     if (paired.isEmpty()) {
       return;
     }
-    md.append("## End to end, paired: citus-hibernate and plain Hibernate at once (`PairedEndToEndBenchmark`)\n\n");
-    md.append("| Tenants | citus-hibernate, requests/s | plain Hibernate, requests/s | **ratio, mean ± 99.9%** "
-        + "| lowest – highest iteration | iterations |\n|---|---|---|---|---|---|\n");
+    md.append("## End to end, paired: citus-hibernate and a baseline at once (`PairedEndToEndBenchmark`)\n\n");
+    md.append("| Tenants | Baseline | citus-hibernate, requests/s | baseline, requests/s | **ratio, mean ± 99.9%** "
+        + "| lowest – highest iteration | iterations |\n|---|---|---|---|---|---|---|\n");
     for (String tenants : tenantCounts()) {
-      RunResult r = paired(tenants);
-      if (r == null) {
-        continue;
+      for (String baseline : BASELINES) {
+        RunResult r = paired(tenants, baseline);
+        if (r == null) {
+          continue;
+        }
+        double[] p = pairedRatio(r);
+        md.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(tenants))).append(" | ")
+            .append(baseline).append(TARGET_BASELINES.contains(baseline) ? "" : " (reported)")
+            .append(" | ").append(sideText(side(r, "scoped"))).append(" | ").append(sideText(side(r, "plain")))
+            .append(" | **").append(ratioText(p)).append("** | ")
+            .append(String.format(Locale.ROOT, "%.3f – %.3f", p[2], p[3])).append(" | ").append((int) p[4])
+            .append(" |\n");
       }
-      double[] p = pairedRatio(r);
-      md.append("| ").append(String.format(Locale.ROOT, "%,d", Integer.parseInt(tenants)))
-          .append(" | ").append(sideText(side(r, "scoped"))).append(" | ").append(sideText(side(r, "plain")))
-          .append(" | **").append(ratioText(p)).append("** | ")
-          .append(String.format(Locale.ROOT, "%.3f – %.3f", p[2], p[3])).append(" | ").append((int) p[4])
-          .append(" |\n");
     }
-    md.append("\nFive threads run `request` through citus-hibernate while five run it through plain Hibernate, on the "
+    md.append("\nFive threads run `request` through citus-hibernate while five run it through the baseline, on the "
         + "same server, pool and data: both sides see the same JIT, garbage collections, checkpoints and "
         + "neighbours at the same moment, and the threads share the cores fairly, so a side that needs more CPU "
-        + "per request completes fewer. Each iteration gives one ratio.\n\n");
+        + "per request completes fewer. Each iteration gives one ratio. Baselines: *hibernate*, plain Hibernate "
+        + "with hand-written tenant predicates; *tenant_id*, Hibernate's own `@TenantId` discriminator "
+        + "multi-tenancy (it leaves the lazy collection load unscoped); *jdbc*, hand-written scoped SQL (the "
+        + "floor); *unscoped*, plain Hibernate with no tenant predicate at all (on Citus without the statistics "
+        + "join, which Citus refuses; see the counters).\n\n");
+  }
+
+  private void citusCounters(StringBuilder md) {
+    if (counters.isEmpty()) {
+      return;
+    }
+    md.append("## Citus: routing and connections per request (`citus_stat_counters`)\n\n");
+    md.append("| Tenants | Variant | paired with | requests | distributed statements | **on one shard** "
+        + "| multi-shard per request | connections opened per request | left out |\n"
+        + "|---|---|---|---|---|---|---|---|---|\n");
+    for (CitusCounters.Measurement m : counters) {
+      md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %,d | %,d | **%.2f%%** | %.2f | %.3f | %s |%n",
+          m.tenants(), m.variant(), m.pairedWith(), m.requests(), m.singleShard() + m.multiShard(),
+          100 * m.singleShardShare(), m.perRequest(m.multiShard()), m.perRequest(m.connections()),
+          m.limitations().isEmpty() ? "" : String.join("; ", m.limitations())));
+    }
+    md.append("\nAfter each paired trial each side runs ").append(counters.get(0).requests())
+        .append(" more requests alone on its five threads, and the coordinator's `citus_stat_counters` (Citus 13.1+, "
+        + "`citus.enable_stat_counters = on`) are read before and after: `query_execution_single_shard` and "
+        + "`query_execution_multi_shard` count distributed statements by the shards they ran on, "
+        + "`connection_establishment_succeeded` the connections the coordinator opened to workers. Statements the "
+        + "coordinator runs alone (the click sequence's `nextval`, commit) count as neither.\n\n");
+  }
+
+  private void cachePressure(StringBuilder md) {
+    if (cachePressure.isEmpty()) {
+      return;
+    }
+    md.append("## Rewrite cache under pressure (`CachePressureBenchmark`, paired, Zipf-distributed statements)\n\n");
+    md.append("| Cache size | Distinct statements | hit rate | citus-hibernate, queries/s | plain Hibernate, queries/s "
+        + "| **ratio, mean ± 99.9%** |\n|---|---|---|---|---|---|\n");
+    for (RunResult r : cachePressure) {
+      String workingSet = param(r, "workingSet");
+      String hitRate = "n/a";
+      for (CachePressureBenchmark.HitRate h : hitRates) {
+        if (Integer.toString(h.workingSet()).equals(workingSet)
+            && Integer.toString(h.cacheSize()).equals(param(r, "cacheSize"))) {
+          hitRate = String.format(Locale.ROOT, "%.1f%% (%,d of %,d)", 100 * h.rate(), h.hits(), h.hits() + h.misses());
+        }
+      }
+      md.append("| ").append(param(r, "cacheSize")).append(" | ")
+          .append(Integer.parseInt(workingSet) * Integer.parseInt(param(r, "cacheSize"))).append(" (")
+          .append(workingSet).append("×) | ").append(hitRate).append(" | ").append(sideText(side(r, "scoped")))
+          .append(" | ").append(sideText(side(r, "plain"))).append(" | **").append(ratioText(pairedRatio(r)))
+          .append("** |\n");
+    }
+    md.append("\nOne query per transaction, picked with a Zipf distribution (exponent 1) from the distinct statements; "
+        + "five threads through citus-hibernate with `citus.hibernate.rewrite_cache_size` as shown, five through "
+        + "plain Hibernate with hand-written predicates, at once. Hibernate's own query plan cache holds every "
+        + "statement on both sides. The hit rate is the rewrite cache's over the measurement iterations "
+        + "(`citus.hibernate.rewrite.cache.gets{result}`).\n\n");
   }
 
   private static String sideText(Result<?> r) {
@@ -452,6 +568,7 @@ final class Report {
     md.append("|---|---|---|---|---|---|\n");
     List<RunResult> all = new ArrayList<>(rewrite);
     all.addAll(paired);
+    all.addAll(cachePressure);
     all.addAll(requests);
     all.addAll(operations);
     for (RunResult r : all) {

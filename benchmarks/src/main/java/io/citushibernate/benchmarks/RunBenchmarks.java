@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -29,15 +30,20 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>The suite, in order:
  * <ol>
  *   <li>{@link RewriteBenchmark} and {@link JoinScalingBenchmark}, with the GC profiler;
- *   <li>{@link PairedEndToEndBenchmark}: citus-hibernate and plain Hibernate at once, at 10, 1,000 and
- *       100,000 tenants (the headline ratio);
+ *   <li>{@link PairedEndToEndBenchmark}: citus-hibernate and a baseline at once, at 10, 1,000 and
+ *       100,000 tenants (the headline ratio); the baselines are {@code hibernate} on embedded
+ *       PostgreSQL and {@code hibernate}, {@code tenant_id}, {@code jdbc} and {@code unscoped} on
+ *       Citus, or those of {@code --baselines a,b}; on Citus with {@link CitusCounters} per side;
+ *   <li>{@link CachePressureBenchmark}: the rewrite cache at 2 and 10 times its size;
  *   <li>{@link EndToEndBenchmark#request()} for every variant, one after the other, at 1,000 tenants;
  *   <li>the single operations of {@link EndToEndBenchmark} for citus, hibernate and jdbc at 1,000 tenants,
  *       shorter (2 warmup and 3 measurement iterations of 3 s);
  *   <li>{@link ClientCpu}: the client's CPU per request, citus, hibernate and jdbc interleaved;
  *   <li>{@link CacheFootprint} at the default cache size and {@link ShowSql}'s statements.
  * </ol>
- * A full run takes about 55 minutes on 2 cores (Hibernate needs two to four minutes of warm-up
+ * The target database is embedded PostgreSQL, or Citus when {@code CITUS_TEST_URL} or
+ * {@code CITUS_PG_BIN} is set ({@link DatabaseTarget}).
+ * A full run on embedded PostgreSQL takes about 65 minutes on 2 cores (Hibernate needs two to four minutes of warm-up
  * per trial there). {@code --quick} (1 warmup, 2 short iterations, 10 and 1,000 tenants) checks that
  * everything works in 10 to 15 minutes; its numbers are only indicative.
  */
@@ -51,18 +57,35 @@ public final class RunBenchmarks {
 
   public static void main(String[] args) throws RunnerException, IOException {
     boolean quick = false;
+    String[] baselines = null;
     Path out = Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--quick")) {
         quick = true;
       } else if (args[i].equals("--out") && i + 1 < args.length) {
         out = Paths.get(args[++i]);
+      } else if (args[i].equals("--baselines") && i + 1 < args.length) {
+        baselines = args[++i].split(",");
+        Arrays.stream(baselines).forEach(Variant::of);
       } else {
         org.openjdk.jmh.Main.main(args);
         return;
       }
     }
     Files.createDirectories(out);
+    boolean citus = DatabaseTarget.selected().equals("citus");
+    if (baselines == null) {
+      baselines = citus ? new String[] {"hibernate", "tenant_id", "jdbc", "unscoped"} : new String[] {"hibernate"};
+    }
+    Path countersFile = out.resolve("citus-counters.jsonl");
+    Path hitRatesFile = out.resolve("cache-hit-rates.jsonl");
+    Files.deleteIfExists(countersFile);
+    Files.deleteIfExists(hitRatesFile);
+    // JMH's forks report these figures through files; the target is fixed for every fork of the run
+    String[] forkProperties = {"-D" + DatabaseTarget.PROPERTY + "=" + DatabaseTarget.selected(),
+        "-D" + PairedEndToEndBenchmark.COUNTED_REQUESTS_PROPERTY + "=" + (quick ? 200 : PairedEndToEndBenchmark.COUNTED_REQUESTS),
+        "-D" + CitusCounters.FILE_PROPERTY + "=" + countersFile.toAbsolutePath(),
+        "-D" + CachePressureBenchmark.FILE_PROPERTY + "=" + hitRatesFile.toAbsolutePath()};
     String command = "java -jar benchmarks/target/benchmarks.jar" + (args.length == 0 ? "" : " " + String.join(" ", args));
     long started = System.nanoTime();
 
@@ -72,14 +95,22 @@ public final class RunBenchmarks {
 
     String[] tenantCounts = quick ? new String[] {"10", "1000"} : new String[] {"10", "1000", "100000"};
     List<RunResult> paired = run(base(quick, true, out.resolve("jmh-end-to-end-paired.json"))
+        .jvmArgsPrepend(forkProperties)
         .include(PairedEndToEndBenchmark.class.getName() + "\\.")
-        .param("tenants", tenantCounts));
+        .param("tenants", tenantCounts)
+        .param("baseline", baselines));
+
+    List<RunResult> cachePressure = run(base(quick, true, out.resolve("jmh-cache-pressure.json"))
+        .jvmArgsPrepend(forkProperties)
+        .include(CachePressureBenchmark.class.getName() + "\\."));
 
     List<RunResult> requests = run(base(quick, true, out.resolve("jmh-end-to-end.json"))
+        .jvmArgsPrepend(forkProperties)
         .include(EndToEndBenchmark.class.getName() + "\\.request$")
         .param("tenants", "1000"));
 
     ChainedOptionsBuilder ops = base(quick, true, out.resolve("jmh-operations.json"))
+        .jvmArgsPrepend(forkProperties)
         .include(EndToEndBenchmark.class.getName() + "\\.(" + OPERATIONS + ")$")
         .param("tenants", "1000")
         .param("variant", OPERATION_VARIANTS);
@@ -95,11 +126,14 @@ public final class RunBenchmarks {
     Map<String, Map<String, List<String>>> sql = ShowSql.capture();
     String postgres;
     try (AdAnalyticsDatabase db = AdAnalyticsDatabase.start(1)) {
-      postgres = db.serverVersion();
+      postgres = db.describe();
     }
     long minutes = Math.round((System.nanoTime() - started) / 60e9);
 
-    Report report = new Report(quick, command, postgres, minutes, rewrite, requests, paired, operations, clientCpu, footprint, sql);
+    Report report = new Report(quick, command, postgres, minutes, rewrite, requests, paired, operations, clientCpu,
+        footprint, sql, new Report.Extras(cachePressure,
+            ForkResults.readAll(hitRatesFile, CachePressureBenchmark.HitRate.class),
+            ForkResults.readAll(countersFile, CitusCounters.Measurement.class)));
     Path file = out.resolve("RESULTS.md");
     Files.writeString(file, report.markdown());
     System.out.println();

@@ -8,7 +8,7 @@ public enum Variant {
   CITUS("citus") {
     @Override
     Workload create(DataSource dataSource) {
-      return HibernateWorkload.create(dataSource, true);
+      return HibernateWorkload.create(dataSource, HibernateWorkload.Scoping.CITUS);
     }
   },
   /** citus-hibernate with {@code citus.hibernate.tenant_binding=literal}: the tenant written into the SQL text. */
@@ -22,7 +22,29 @@ public enum Variant {
   HIBERNATE("hibernate") {
     @Override
     Workload create(DataSource dataSource) {
-      return HibernateWorkload.create(dataSource, false);
+      return HibernateWorkload.create(dataSource, HibernateWorkload.Scoping.BY_HAND);
+    }
+  },
+  /**
+   * Hibernate's own discriminator multi-tenancy: a sibling model with {@code @TenantId} columns on
+   * the same tables, the tenant from a {@code CurrentTenantIdentifierResolver}, citus-hibernate off,
+   * the queries of {@link #CITUS} (no tenant named). See {@link TenantIdWorkload} for the statements
+   * it leaves unscoped.
+   */
+  TENANT_ID("tenant_id") {
+    @Override
+    Workload create(DataSource dataSource) {
+      return new TenantIdWorkload(dataSource);
+    }
+  },
+  /**
+   * Plain Hibernate without any tenant predicate: the headline's "before". On Citus its statistics
+   * join cannot run and is left out of its request ({@link Workload#limitations()}).
+   */
+  UNSCOPED("unscoped") {
+    @Override
+    Workload create(DataSource dataSource) {
+      return HibernateWorkload.create(dataSource, HibernateWorkload.Scoping.NONE);
     }
   },
   /** Plain JDBC, the scoped SQL with the tenant as a bind parameter: the floor. */

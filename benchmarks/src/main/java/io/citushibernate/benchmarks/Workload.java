@@ -1,5 +1,7 @@
 package io.citushibernate.benchmarks;
 
+import java.util.List;
+
 /**
  * The end-to-end workload on the ad-analytics data, one implementation per variant. Every
  * operation works for one tenant; {@code k} picks one of the tenant's campaigns
@@ -30,6 +32,11 @@ public interface Workload extends AutoCloseable {
 
   /** Loads campaign {@code k} and initializes its lazy collection of ads. */
   Object lazyAds(long tenant, int k);
+
+  /** What this workload leaves out of {@link #request} on this database, and why; empty when nothing. */
+  default List<String> limitations() {
+    return List.of();
+  }
 
   @Override
   void close();
