@@ -126,6 +126,15 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
 
   /** A HikariCP pool of {@code size} connections; pgjdbc's {@code prepareThreshold} as given. */
   public HikariDataSource pool(int size, int prepareThreshold) {
+    return pool("bench", size, prepareThreshold, null);
+  }
+
+  /**
+   * A HikariCP pool named {@code name} of {@code size} connections whose schema (the
+   * {@code search_path} each connection starts with) is {@code schema}, or the server's default
+   * when {@code null}; pgjdbc's {@code prepareThreshold} as given.
+   */
+  HikariDataSource pool(String name, int size, int prepareThreshold, String schema) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(target.jdbcUrl());
     config.setUsername(target.user());
@@ -135,7 +144,10 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(size);
     config.setAutoCommit(true);
-    config.setPoolName("bench");
+    config.setPoolName(name);
+    if (schema != null) {
+      config.setSchema(schema);
+    }
     config.addDataSourceProperty("prepareThreshold", Integer.toString(prepareThreshold));
     return new HikariDataSource(config);
   }
@@ -143,6 +155,11 @@ public final class AdAnalyticsDatabase implements AutoCloseable {
   /** A single unpooled connection source, for loading and inspection. */
   public DataSource dataSource() {
     return target.dataSource();
+  }
+
+  /** {@code embedded} or {@code citus}: the {@link DatabaseTarget} this database is on. */
+  String targetName() {
+    return target.name();
   }
 
   /** Whether the tables are distributed on a Citus cluster. */

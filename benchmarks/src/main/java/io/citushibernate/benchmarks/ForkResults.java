@@ -25,13 +25,18 @@ final class ForkResults {
 
   /** Prints {@code line} and appends {@code record} to the file of system property {@code property}, when set. */
   static void append(String property, Object record, String line) {
-    System.out.println(line);
     String file = System.getProperty(property);
-    if (file == null || file.isBlank()) {
+    append(file == null || file.isBlank() ? null : Paths.get(file), record, line);
+  }
+
+  /** Prints {@code line} and appends {@code record} to {@code file}, when not {@code null}. */
+  static void append(Path file, Object record, String line) {
+    System.out.println(line);
+    if (file == null) {
       return;
     }
     try {
-      Files.writeString(Paths.get(file), JSON.writeValueAsString(record) + "\n", StandardCharsets.UTF_8,
+      Files.writeString(file, JSON.writeValueAsString(record) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot append to " + file, e);
