@@ -1,6 +1,8 @@
 package io.citushibernate.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -59,6 +61,29 @@ public class SchemaTenancyBenchmark {
     rowPool = db.pool("row", THREADS_PER_SIDE, 5, null);
     rowWorkload = Variant.CITUS.create(rowPool);
     schemaDatabase = TenantSchemaDatabase.start(db, THREADS_PER_SIDE);
+    requireSameAnswers(1);
+    requireSameAnswers(tenants);
+  }
+
+  /**
+   * Fails the trial unless both sides read the same of {@code tenant}: its campaigns, its statistics
+   * and its first campaign's budget, read before any request changes them; a schema side that saw
+   * another tenant's rows (or none) would differ.
+   */
+  private void requireSameAnswers(long tenant) {
+    Workload schema = schemaDatabase.workload();
+    String row = answers(rowWorkload, tenant);
+    String other = answers(schema, tenant);
+    if (!row.equals(other)) {
+      throw new IllegalStateException("Tenant " + tenant + " reads differently in the row model (" + row
+          + ") and in schema mode (" + other + "): the two sides do not hold the same data");
+    }
+  }
+
+  private static String answers(Workload workload, long tenant) {
+    return ((List<?>) workload.listCampaigns(tenant)).size() + " campaigns, "
+        + "statistics " + Arrays.deepToString(((List<?>) workload.campaignStats(tenant)).toArray()) + ", budget "
+        + workload.findById(tenant, 0);
   }
 
   @TearDown(Level.Trial)
