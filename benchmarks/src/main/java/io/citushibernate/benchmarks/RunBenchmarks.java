@@ -58,7 +58,7 @@ public final class RunBenchmarks {
   public static void main(String[] args) throws RunnerException, IOException {
     boolean quick = false;
     String[] baselines = null;
-    Path out = Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
+    Path out = defaultOut();
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--quick")) {
         quick = true;
@@ -158,6 +158,11 @@ public final class RunBenchmarks {
   private static List<RunResult> run(ChainedOptionsBuilder options) throws RunnerException {
     Collection<RunResult> results = new Runner(options.build()).run();
     return new ArrayList<>(results);
+  }
+
+  /** Where results go without {@code --out}: {@code benchmarks/results} from the repository root, else {@code results}. */
+  static Path defaultOut() {
+    return Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results");
   }
 
   static String now() {

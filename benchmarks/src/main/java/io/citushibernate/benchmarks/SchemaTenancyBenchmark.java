@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * connection must never serve the row side, whose tables its shared schema does not hold). JMH
  * reports {@code request:row} and {@code request:schema}.
  *
- * <p>Not part of the default suite: on Citus each trial creates every tenant schema (about a
- * quarter of a second each), and the comparison is meant for Citus. The setup also reports what a
+ * <p>Not part of the default suite: on Citus each trial creates every tenant schema (a tenth to a
+ * quarter of a second each on a local cluster), and the comparison is meant for Citus. The setup also reports what a
  * tenant costs in schema mode (create time, catalog growth; {@link TenantSchemaDatabase}).
  */
 @State(Scope.Benchmark)

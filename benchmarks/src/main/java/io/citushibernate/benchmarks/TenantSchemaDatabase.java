@@ -157,8 +157,7 @@ final class TenantSchemaDatabase implements AutoCloseable {
     if (file != null && !file.isBlank()) {
       path = Paths.get(file);
     } else {
-      path = (Files.isDirectory(Paths.get("benchmarks")) ? Paths.get("benchmarks", "results") : Paths.get("results"))
-          .resolve("schema-tenancy.jsonl");
+      path = RunBenchmarks.defaultOut().resolve("schema-tenancy.jsonl");
     }
     try {
       Files.createDirectories(path.toAbsolutePath().getParent());
