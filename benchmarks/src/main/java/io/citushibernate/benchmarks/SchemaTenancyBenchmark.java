@@ -31,6 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * connection must never serve the row side, whose tables its shared schema does not hold). JMH
  * reports {@code request:row} and {@code request:schema}.
  *
+ * <p>On Citus, after the trial, each side runs more requests alone while {@link CitusCounters}
+ * watches, as in {@link PairedEndToEndBenchmark}: the share of statements routed to one shard
+ * (in schema mode, to the tenant's node) and the coordinator-to-worker connections per request.
+ *
  * <p>Not part of the default suite: on Citus each trial creates every tenant schema (a tenth to a
  * quarter of a second each on a local cluster), and the comparison is meant for Citus. The setup also reports what a
  * tenant costs in schema mode (create time, catalog growth; {@link TenantSchemaDatabase}).
@@ -47,6 +51,8 @@ public class SchemaTenancyBenchmark {
   public int tenants;
 
   private static final int THREADS_PER_SIDE = 5;
+  /** The benchmark's name in the Citus counters' records. */
+  private static final String BENCHMARK = "schema-tenancy";
 
   private AdAnalyticsDatabase db;
   private HikariDataSource rowPool;
@@ -54,10 +60,12 @@ public class SchemaTenancyBenchmark {
   private TenantSchemaDatabase schemaDatabase;
   private final AtomicLong rowSequence = new AtomicLong();
   private final AtomicLong schemaSequence = new AtomicLong();
+  private boolean counting;
 
   @Setup(Level.Trial)
   public void start() {
     db = AdAnalyticsDatabase.start(tenants);
+    counting = db.citus() && CitusCounters.enable(db.dataSource());
     rowPool = db.pool("row", THREADS_PER_SIDE, 5, null);
     rowWorkload = Variant.CITUS.create(rowPool);
     schemaDatabase = TenantSchemaDatabase.start(db, THREADS_PER_SIDE);
@@ -88,7 +96,17 @@ public class SchemaTenancyBenchmark {
 
   @TearDown(Level.Trial)
   public void stop() {
-    AdAnalyticsDatabase.closeAll(rowWorkload, rowPool, schemaDatabase, db);
+    try {
+      if (counting) {
+        int requests = PairedEndToEndBenchmark.countedRequests();
+        CitusCounters.record(CitusCounters.measure(BENCHMARK, tenants, "row", "schema", rowWorkload, db.dataSource(),
+            THREADS_PER_SIDE, requests, rowSequence));
+        CitusCounters.record(CitusCounters.measure(BENCHMARK, tenants, "schema", "row", schemaDatabase.workload(),
+            db.dataSource(), THREADS_PER_SIDE, requests, schemaSequence));
+      }
+    } finally {
+      AdAnalyticsDatabase.closeAll(rowWorkload, rowPool, schemaDatabase, db);
+    }
   }
 
   private Object request(Workload workload, AtomicLong sequence) {
