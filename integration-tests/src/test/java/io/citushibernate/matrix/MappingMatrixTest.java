@@ -123,7 +123,9 @@ class MappingMatrixTest {
     if (current != null) {
       citus = current.plain(false).kind().isCitus();
     }
-    Optional<KnownFailures.Known> known = KnownFailures.of(id, citus);
+    // The known failures are differences of the row model, which rewrites what schema mode sends as written
+    Optional<KnownFailures.Known> known = tenancy() == ShapeDatabases.Tenancy.ROW ? KnownFailures.of(id, citus)
+        : Optional.empty();
     if (known.isEmpty()) {
       if (failure != null) {
         throw new AssertionError(id + ": " + failure, failure);
