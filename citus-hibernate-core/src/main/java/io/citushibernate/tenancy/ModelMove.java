@@ -97,24 +97,26 @@ final class ModelMove {
     raiseSequences(rowSchema, tenantSchema);
   }
 
-  private void requireRowTable(Table table) throws SQLException {
+  /** The columns of the row model's table, read once, after checking it exists with its tenant column. */
+  private List<String> requireRowTable(Table table) throws SQLException {
     if (table.column() == null) {
       throw conflict("Table " + table.name() + " has no tenant column, so its rows cannot live in the row model. Map "
           + "a @TenantKey attribute on its entity first.");
     }
-    if (columnsOf(rowSchema, table.name()).isEmpty()) {
+    List<String> columns = columnsOf(rowSchema, table.name());
+    if (columns.isEmpty()) {
       throw conflict("The row model has no table " + qualified(rowSchema, table.name()) + ". Create the row model's "
           + "tables in schema " + rowSchema + " first (your migration, or the row model's schema export).");
     }
-    if (!columnsOf(rowSchema, table.name()).contains(table.column())) {
+    if (!columns.contains(table.column())) {
       throw conflict("Table " + qualified(rowSchema, table.name()) + " has no tenant column " + table.column() + ".");
     }
+    return columns;
   }
 
   /** The columns of the table in both schemas, quoted, in the tenant schema's order. */
   private List<String> commonColumns(Table table) throws SQLException {
-    requireRowTable(table);
-    Set<String> rowColumns = new LinkedHashSet<>(columnsOf(rowSchema, table.name()));
+    Set<String> rowColumns = new LinkedHashSet<>(requireRowTable(table));
     List<String> common = new ArrayList<>();
     for (String column : columnsOf(tenantSchema, table.name())) {
       if (rowColumns.contains(column)) {
