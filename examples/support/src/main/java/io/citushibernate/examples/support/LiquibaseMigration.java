@@ -46,12 +46,8 @@ public final class LiquibaseMigration {
    * Liquibase's console chatter dropped, as {@link #apply} drops it.
    */
   public static <T> T quietly(Supplier<T> work) {
-    Map<String, Object> scope = new HashMap<>();
-    scope.put(Scope.Attr.logService.name(), new Collected());
-    scope.put(Scope.Attr.ui.name(), new LoggerUIService());
-    scope.put("liquibase.analytics.enabled", false);
     try {
-      return Scope.child(scope, work::get);
+      return Scope.child(quietScope(new Collected()), work::get);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {
@@ -66,12 +62,8 @@ public final class LiquibaseMigration {
   public static void apply(DataSource dataSource, Report report, String title, String changelog, String labelFilter) {
     report.section(title + ": Liquibase " + changelog + (labelFilter == null ? "" : " (labels " + labelFilter + ")"));
     Collected log = new Collected();
-    Map<String, Object> scope = new HashMap<>();
-    scope.put(Scope.Attr.logService.name(), log);
-    scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+    Map<String, Object> scope = quietScope(log);
     scope.put(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(LiquibaseMigration.class.getClassLoader()));
-    // An example should not phone home.
-    scope.put("liquibase.analytics.enabled", false);
     try (Connection connection = dataSource.getConnection()) {
       Database database = DatabaseFactory.getInstance()
           .findCorrectDatabaseImplementation(new JdbcConnection(connection));
@@ -93,6 +85,16 @@ public final class LiquibaseMigration {
       report.line("Up to date: every changeset ran before.");
     }
     lines.forEach(line -> report.line("  " + line));
+  }
+
+  /** A Liquibase scope whose log goes to {@code log}, whose console output goes to the log, and that does not phone home. */
+  private static Map<String, Object> quietScope(Collected log) {
+    Map<String, Object> scope = new HashMap<>();
+    scope.put(Scope.Attr.logService.name(), log);
+    scope.put(Scope.Attr.ui.name(), new LoggerUIService());
+    // An example should not phone home.
+    scope.put("liquibase.analytics.enabled", false);
+    return scope;
   }
 
   /** Keeps the log lines worth showing: changesets that ran, and citus-liquibase's skip notices. */
