@@ -43,8 +43,12 @@ import org.openjdk.jmh.runner.IterationType;
  *
  * <p>Statement {@code i} is one of two shapes (one table; ads joined with campaigns) with the
  * literal {@code -1 - i} in its condition, so every {@code i} is a distinct SQL text that matches
- * every row. Hibernate's own query plan cache is made large enough for all of them on both sides,
- * so the only cache under pressure is citus-hibernate's.
+ * every row. {@code planCache} sizes Hibernate's own query plan cache (HQL interpretations) on both
+ * sides: {@code all} makes it large enough for every statement, so the only cache under pressure is
+ * citus-hibernate's and a miss costs only citus-hibernate (its parse); {@code same} gives it
+ * {@code cacheSize} entries like the rewrite cache, as in an application whose statements outnumber
+ * both caches (Hibernate's default plan cache, 2,048, is half the rewrite cache's default), where a
+ * miss costs plain Hibernate its HQL interpretation too.
  *
  * <p>The rewrite cache's hit rate over the measurement iterations comes from citus-hibernate's
  * meters ({@code citus.hibernate.rewrite.cache.gets}, tag {@code result}, in a
@@ -72,20 +76,24 @@ public class CachePressureBenchmark {
   @Param({"2", "10"})
   public int workingSet;
 
+  /** Hibernate's query plan cache: {@code all} statements, or the {@code same} size as the rewrite cache. */
+  @Param({"all", "same"})
+  public String planCache;
+
   /** Tenants loaded and cycled through. */
   @Param({"1000"})
   public int tenants;
 
   /** The rewrite cache's hit rate over a trial's measurement iterations. */
-  record HitRate(int cacheSize, int workingSet, int statements, long hits, long misses) {
+  record HitRate(int cacheSize, int workingSet, String planCache, int statements, long hits, long misses) {
     double rate() {
       return hits + misses == 0 ? Double.NaN : (double) hits / (hits + misses);
     }
 
     String line() {
-      return String.format(Locale.ROOT, "[rewrite cache] %d distinct statements (%dx a cache of %d): hit rate %.1f%% "
-          + "(%,d hits, %,d misses) over the measurement", statements, workingSet, cacheSize, 100 * rate(), hits,
-          misses);
+      return String.format(Locale.ROOT, "[rewrite cache] %d distinct statements (%dx a cache of %d, Hibernate's plan "
+          + "cache: %s): hit rate %.1f%% (%,d hits, %,d misses) over the measurement", statements, workingSet, cacheSize,
+          planCache, 100 * rate(), hits, misses);
     }
   }
 
@@ -105,7 +113,7 @@ public class CachePressureBenchmark {
     db = AdAnalyticsDatabase.start(tenants);
     pool = db.pool(EndToEndBenchmark.CONNECTIONS, 5);
     registry = new SimpleMeterRegistry();
-    String planCacheSize = Integer.toString(2 * statements);
+    String planCacheSize = Integer.toString("same".equals(planCache) ? cacheSize : 2 * statements);
     scopedFactory = HibernateWorkload.modelSessionFactory(pool, true, AdAnalyticsModel.ENTITIES, Map.of(
         CitusSettings.REWRITE_CACHE_SIZE, Integer.toString(cacheSize), CitusSettings.METRICS, "true",
         CitusSettings.METER_REGISTRY, registry, PLAN_CACHE_SIZE, planCacheSize));
@@ -131,7 +139,8 @@ public class CachePressureBenchmark {
     try {
       long[] now = cacheGets();
       long[] start = atMeasurementStart == null ? new long[2] : atMeasurementStart;
-      HitRate rate = new HitRate(cacheSize, workingSet, statements(), now[0] - start[0], now[1] - start[1]);
+      HitRate rate = new HitRate(cacheSize, workingSet, planCache, statements(), now[0] - start[0],
+          now[1] - start[1]);
       ForkResults.append(FILE_PROPERTY, rate, rate.line());
     } finally {
       AdAnalyticsDatabase.closeAll(scopedFactory, plainFactory, pool, db);
