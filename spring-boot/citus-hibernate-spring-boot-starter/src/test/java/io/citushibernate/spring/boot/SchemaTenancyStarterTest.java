@@ -200,7 +200,8 @@ class SchemaTenancyStarterTest {
             "citus.hibernate.tenancy=schema",
             "citus.hibernate.schema.shared=" + db.schema(),
             "citus.hibernate.schema.naming=" + StarterSchemaNaming.class.getName(),
-            "citus.hibernate.schema.tenant-type=string")
+            "citus.hibernate.schema.tenant-type=string",
+            "management.endpoints.web.exposure.include=citus")
         .initializers(context -> ((GenericApplicationContext) context)
             .registerBean("dataSource", DataSource.class, () -> dataSource))
         .run();
