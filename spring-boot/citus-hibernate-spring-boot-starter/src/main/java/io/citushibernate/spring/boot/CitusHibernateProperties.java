@@ -1,6 +1,7 @@
 package io.citushibernate.spring.boot;
 
 import io.citushibernate.CitusSettings;
+import io.citushibernate.internal.config.SettingValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,13 @@ public class CitusHibernateProperties {
    */
   private Boolean metrics;
 
+  /**
+   * The tenancy model: row (tenant tables shared, scoped by the tenant predicate; default) or schema
+   * (a PostgreSQL schema per tenant, see the schema group). In schema mode the DataSource is not
+   * wrapped (citus.hibernate.jdbc.scope-data-source does not apply).
+   */
+  private String tenancy;
+
   private final Schema schema = new Schema();
 
   private final Web web = new Web();
@@ -74,7 +82,19 @@ public class CitusHibernateProperties {
     put(settings, CitusSettings.ROUTING_GUARD, routingGuard);
     put(settings, CitusSettings.METRICS, metrics);
     put(settings, CitusSettings.SCHEMA_WHEN_CITUS_MISSING, schema.whenCitusMissing);
+    put(settings, CitusSettings.TENANCY, tenancy);
+    put(settings, CitusSettings.SCHEMA_SHARED, schema.shared);
+    put(settings, CitusSettings.SCHEMA_NAMING, schema.naming);
+    put(settings, CitusSettings.SCHEMA_TENANT_TYPE, schema.tenantType);
     return settings;
+  }
+
+  /**
+   * Whether {@code tenancy} chooses schema-per-tenant, read as the core reads it (an invalid value
+   * fails here with the same {@code InvalidSettingException} the core would give at boot).
+   */
+  boolean schemaTenancy() {
+    return SettingValues.schemaTenancy(hibernateSettings());
   }
 
   private static void put(Map<String, String> settings, String name, Object value) {
@@ -147,6 +167,14 @@ public class CitusHibernateProperties {
     this.metrics = metrics;
   }
 
+  public String getTenancy() {
+    return tenancy;
+  }
+
+  public void setTenancy(String tenancy) {
+    this.tenancy = tenancy;
+  }
+
   public Schema getSchema() {
     return schema;
   }
@@ -159,10 +187,28 @@ public class CitusHibernateProperties {
     return jdbc;
   }
 
-  /** Schema export. */
+  /** Schema export, and the schemas of schema-per-tenant ({@code tenancy=schema}). */
   public static class Schema {
     /** What schema export does with its Citus calls when the database has no citus extension: skip (default) or fail. */
     private String whenCitusMissing;
+
+    /**
+     * Schema mode: the schema of the tables shared by all tenants (reference and unannotated
+     * entities), last on every search_path; default public.
+     */
+    private String shared;
+
+    /**
+     * Schema mode: the class name of the TenantSchemaNaming that names each tenant's schema (public,
+     * with a public no-argument constructor); default tenant_ followed by the tenant value.
+     */
+    private String naming;
+
+    /**
+     * Schema mode: the Java type of tenant values (long, int, uuid or string) when no TenantKey
+     * attribute declares it; default long.
+     */
+    private String tenantType;
 
     public String getWhenCitusMissing() {
       return whenCitusMissing;
@@ -171,6 +217,30 @@ public class CitusHibernateProperties {
     public void setWhenCitusMissing(String whenCitusMissing) {
       this.whenCitusMissing = whenCitusMissing;
     }
+
+    public String getShared() {
+      return shared;
+    }
+
+    public void setShared(String shared) {
+      this.shared = shared;
+    }
+
+    public String getNaming() {
+      return naming;
+    }
+
+    public void setNaming(String naming) {
+      this.naming = naming;
+    }
+
+    public String getTenantType() {
+      return tenantType;
+    }
+
+    public void setTenantType(String tenantType) {
+      this.tenantType = tenantType;
+    }
   }
 
   /** Plain JDBC clients (JdbcTemplate, JdbcClient, jOOQ, MyBatis) on the application's DataSource. */
@@ -178,6 +248,7 @@ public class CitusHibernateProperties {
     /**
      * Whether the application's DataSource is wrapped so that every JDBC client is scoped like
      * Hibernate. Hibernate itself uses the same wrapped DataSource (statements are not scoped twice).
+     * Row model only: with tenancy=schema the DataSource is never wrapped.
      */
     private boolean scopeDataSource = true;
 

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -17,10 +19,19 @@ import org.springframework.core.env.Environment;
  * the same wrapped bean (its statements are scoped once, by Hibernate), so plain JDBC inside a
  * {@code @Transactional} method shares the entity manager's connection and transaction.
  *
+ * <p>Schema-per-tenant ({@code citus.hibernate.tenancy=schema}) leaves every DataSource as it is:
+ * the wrapper scopes by the row model's tenant column, and the core refuses to run schema mode on
+ * it. Plain JDBC then gets what the pool gives: inside a JPA transaction it shares Hibernate's
+ * connection, which runs each statement in the current tenant's schema (and refuses statements on
+ * tenant tables without a tenant); outside one, a pool connection on the database's default
+ * {@code search_path}, where no tenant table exists, so a statement on one fails instead of
+ * reading a tenant's rows.
+ *
  * <p>Liquibase is the application's start-up migration, deliberate cross-tenant work: it runs on
  * the pool itself, and the wrapper reads Citus' catalog again once it is done.
  */
 final class ScopedDataSourcePostProcessor implements BeanPostProcessor, EnvironmentAware, BeanFactoryAware {
+  private static final Logger LOG = LoggerFactory.getLogger(ScopedDataSourcePostProcessor.class);
   /** Each wrapper and the pool it wraps, for the migrations that must run on the pool. */
   private final Map<DataSource, DataSource> pools = new ConcurrentHashMap<>();
   private Environment environment;
@@ -54,6 +65,12 @@ final class ScopedDataSourcePostProcessor implements BeanPostProcessor, Environm
     if (bean instanceof DataSource pool && !(bean instanceof TenantScopedDataSource)) {
       CitusHibernateProperties properties = CitusHibernateProperties.bind(environment);
       if (Boolean.FALSE.equals(properties.getEnabled()) || !properties.getJdbc().isScopeDataSource()) {
+        return bean;
+      }
+      if (properties.schemaTenancy()) {
+        LOG.info("citus.hibernate.tenancy=schema: DataSource '{}' is not wrapped; plain JDBC runs in the tenant's "
+            + "schema only inside a JPA transaction (Hibernate's connection), elsewhere on the database's default "
+            + "search_path, where tenant tables do not exist", beanName);
         return bean;
       }
       // the wrapper reads the settings that apply to it (see TenantScopedDataSource.Builder#setting) and no others

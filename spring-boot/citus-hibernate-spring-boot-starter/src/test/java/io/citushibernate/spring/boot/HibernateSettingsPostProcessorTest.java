@@ -3,6 +3,8 @@ package io.citushibernate.spring.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citushibernate.CitusSettings;
+import io.citushibernate.InvalidSettingException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,29 @@ class HibernateSettingsPostProcessorTest {
         "citus.hibernate.rewrite_cache_size", "512",
         "citus.hibernate.tenant_binding", "literal",
         "citus.hibernate.schema.when_citus_missing", "fail"));
+  }
+
+  @Test
+  void schemaTenancyPropertiesBecomeTheCoresSettingsByRelaxedBinding() {
+    CitusHibernateProperties properties = bind(Map.of(
+        "citus.hibernate.tenancy", "schema",
+        "citus.hibernate.schema.shared", "app",
+        "citus.hibernate.schema.naming", "com.example.Naming",
+        "citus.hibernate.schema.tenantType", "uuid"));
+    assertThat(properties.hibernateSettings()).containsExactlyInAnyOrderEntriesOf(Map.of(
+        CitusSettings.TENANCY, "schema",
+        CitusSettings.SCHEMA_SHARED, "app",
+        CitusSettings.SCHEMA_NAMING, "com.example.Naming",
+        CitusSettings.SCHEMA_TENANT_TYPE, "uuid"));
+    assertThat(properties.schemaTenancy()).isTrue();
+    assertThat(bind(Map.of()).schemaTenancy()).isFalse();
+    assertThat(bind(Map.of("citus.hibernate.tenancy", "row")).schemaTenancy()).isFalse();
+  }
+
+  @Test
+  void anInvalidTenancyFailsNamingTheSetting() {
+    assertThatThrownBy(() -> bind(Map.of("citus.hibernate.tenancy", "schemas")).schemaTenancy())
+        .isInstanceOf(InvalidSettingException.class).hasMessageContaining(CitusSettings.TENANCY);
   }
 
   @Test
