@@ -7,6 +7,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,7 +37,8 @@ final class CitusCounters {
 
   /** One side's counters over {@code requests} requests. */
   record Measurement(String benchmark, int tenants, String variant, String pairedWith, int requests,
-      long singleShard, long multiShard, long connections, List<String> limitations) {
+      long singleShard, long multiShard, long connections, List<String> limitations,
+      Map<String, Long> workerTransactions) {
     /** Share of distributed statements Citus routed to one shard. */
     double singleShardShare() {
       long all = singleShard + multiShard;
@@ -49,9 +52,20 @@ final class CitusCounters {
     String line() {
       return String.format(Locale.ROOT, "[citus counters] %s %s (paired with %s) at %d tenants: %d requests, "
           + "%.1f%% of %d distributed statements single-shard, %.2f multi-shard and %.3f coordinator-to-worker "
-          + "connections opened per request%s", benchmark, variant, pairedWith, tenants, requests,
-          100 * singleShardShare(), singleShard + multiShard, perRequest(multiShard), perRequest(connections),
-          limitations.isEmpty() ? "" : "; " + String.join("; ", limitations));
+          + "connections opened per request; worker transactions per request: %s%s", benchmark, variant, pairedWith,
+          tenants, requests, 100 * singleShardShare(), singleShard + multiShard, perRequest(multiShard),
+          perRequest(connections), workerLoad(), limitations.isEmpty() ? "" : "; " + String.join("; ", limitations));
+    }
+
+    /** Each worker's committed transactions per request, e.g. {@code localhost:9701 0.49, localhost:9702 0.51}. */
+    String workerLoad() {
+      if (workerTransactions == null || workerTransactions.isEmpty()) {
+        return "n/a";
+      }
+      List<String> parts = new ArrayList<>();
+      workerTransactions.forEach((node, count) -> parts.add(String.format(Locale.ROOT, "%s %.2f", node,
+          perRequest(count))));
+      return String.join(", ", parts);
     }
   }
 
@@ -83,12 +97,35 @@ final class CitusCounters {
   }
 
   /**
+   * Each worker's committed transactions in this database so far ({@code pg_stat_database}, through
+   * {@code run_command_on_workers}), by {@code host:port}: the load each node takes. The
+   * coordinator's own maintenance work adds a few transactions a second on each, the same for
+   * both sides.
+   */
+  private static Map<String, Long> workerTransactions(DataSource dataSource) {
+    Map<String, Long> byNode = new TreeMap<>();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("select nodename, nodeport, success, result from run_command_on_workers("
+            + "$$select xact_commit from pg_stat_database where datname = current_database()$$)")) {
+      while (rs.next()) {
+        if (rs.getBoolean(3)) {
+          byNode.put(rs.getString(1) + ":" + rs.getInt(2), Long.parseLong(rs.getString(4)));
+        }
+      }
+    } catch (SQLException | NumberFormatException e) {
+      System.err.println("[citus counters] workers' transactions not read: " + e.getMessage());
+    }
+    return byNode;
+  }
+
+  /**
    * Runs {@code requests} requests of {@code workload} on {@code threads} threads (nothing else may
    * use the database meanwhile) and returns the counters' growth.
    */
   static Measurement measure(String benchmark, int tenants, String variant, String pairedWith, Workload workload,
       DataSource dataSource, int threads, int requests, AtomicLong sequence) {
     long[] before = read(dataSource);
+    Map<String, Long> workersBefore = workerTransactions(dataSource);
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       AtomicLong remaining = new AtomicLong(requests);
@@ -110,8 +147,10 @@ final class CitusCounters {
       pool.shutdownNow();
     }
     long[] after = read(dataSource);
+    Map<String, Long> workers = workerTransactions(dataSource);
+    workers.replaceAll((node, count) -> count - workersBefore.getOrDefault(node, count));
     return new Measurement(benchmark, tenants, variant, pairedWith, requests, after[0] - before[0],
-        after[1] - before[1], after[2] - before[2], workload.limitations());
+        after[1] - before[1], after[2] - before[2], workload.limitations(), workers);
   }
 
   /** Prints {@code m} and appends it to the file of {@value #FILE_PROPERTY}, when set. */

@@ -2,7 +2,7 @@ package io.citushibernate.benchmarks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
+import com.sun.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -20,8 +20,11 @@ import java.util.Map;
  * {@code -Dvariants=citus,hibernate} picks the variants.
  */
 public final class ClientCpu {
-  /** Medians over the second half of the rounds (the first half is warm-up), in µs per request. */
-  record Measurement(String variant, double cpuMicros, double wallMicros) {
+  /**
+   * Medians over the second half of the rounds (the first half is warm-up): µs and bytes allocated
+   * by the calling thread per request.
+   */
+  record Measurement(String variant, double cpuMicros, double wallMicros, double allocatedBytes) {
   }
 
   private ClientCpu() {
@@ -31,17 +34,19 @@ public final class ClientCpu {
     int tenants = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int requests = args.length > 2 ? Integer.parseInt(args[2]) : 3000;
-    List<Variant> variants = System.getProperty("variants") == null ? List.of(Variant.CITUS, Variant.HIBERNATE, Variant.JDBC)
+    List<Variant> variants = System.getProperty("variants") == null
+        ? List.of(Variant.CITUS, Variant.HIBERNATE, Variant.TENANT_ID, Variant.JDBC)
         : Arrays.stream(System.getProperty("variants").split(",")).map(Variant::of).toList();
     for (Measurement m : measure(variants, tenants, rounds, requests, true)) {
-      System.out.printf(Locale.ROOT, "%-13s client CPU %6.1f µs/request, wall %6.1f µs/request%n", m.variant(),
-          m.cpuMicros(), m.wallMicros());
+      System.out.printf(Locale.ROOT, "%-13s client CPU %6.1f µs/request, wall %6.1f µs/request, allocated %,9.0f "
+          + "bytes/request%n", m.variant(), m.cpuMicros(), m.wallMicros(), m.allocatedBytes());
     }
   }
 
   /** Runs {@code rounds} rounds of {@code requests} requests per variant, interleaved. */
   static List<Measurement> measure(List<Variant> variants, int tenants, int rounds, int requests, boolean verbose) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    // com.sun.management's ThreadMXBean also counts the bytes the calling thread allocates
+    ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
     Map<Variant, List<double[]>> samples = new LinkedHashMap<>();
     try (AdAnalyticsDatabase db = AdAnalyticsDatabase.start(tenants); HikariDataSource pool = db.pool(2, 5)) {
       Map<Variant, Workload> workloads = new LinkedHashMap<>();
@@ -55,18 +60,20 @@ public final class ClientCpu {
           for (Variant v : variants) {
             Workload w = workloads.get(v);
             long cpu = threads.getCurrentThreadCpuTime();
+            long allocated = threads.getCurrentThreadAllocatedBytes();
             long wall = System.nanoTime();
             for (int i = 0; i < requests; i++, n++) {
               w.request(AdAnalyticsDatabase.tenantOf(n, tenants), AdAnalyticsDatabase.campaignOf(n, tenants));
             }
             double c = (threads.getCurrentThreadCpuTime() - cpu) / 1e3 / requests;
             double t = (System.nanoTime() - wall) / 1e3 / requests;
+            double b = (double) (threads.getCurrentThreadAllocatedBytes() - allocated) / requests;
             if (verbose) {
-              System.out.printf(Locale.ROOT, "round %2d %-13s client CPU %7.1f µs/request, wall %7.1f µs/request%n",
-                  round, v.id(), c, t);
+              System.out.printf(Locale.ROOT, "round %2d %-13s client CPU %7.1f µs/request, wall %7.1f µs/request, "
+                  + "allocated %,9.0f bytes/request%n", round, v.id(), c, t, b);
             }
             if (round >= rounds / 2) {
-              samples.get(v).add(new double[] {c, t});
+              samples.get(v).add(new double[] {c, t, b});
             }
           }
         }
@@ -75,7 +82,7 @@ public final class ClientCpu {
       }
     }
     List<Measurement> out = new ArrayList<>();
-    samples.forEach((v, s) -> out.add(new Measurement(v.id(), median(s, 0), median(s, 1))));
+    samples.forEach((v, s) -> out.add(new Measurement(v.id(), median(s, 0), median(s, 1), median(s, 2))));
     return out;
   }
 

@@ -545,21 +545,26 @@ final class Report {
       return;
     }
     double plain = Double.NaN;
+    double plainBytes = Double.NaN;
     for (ClientCpu.Measurement m : clientCpu) {
       if (m.variant().equals("hibernate")) {
         plain = m.cpuMicros();
+        plainBytes = m.allocatedBytes();
       }
     }
-    md.append("## Client CPU per request (`ClientCpu`, one thread, 1,000 tenants)\n\n");
-    md.append("| Variant | client CPU, µs/request | vs hibernate | wall, µs/request |\n|---|---|---|---|\n");
+    md.append("## Client CPU and allocation per request (`ClientCpu`, one thread, 1,000 tenants)\n\n");
+    md.append("| Variant | client CPU, µs/request | vs hibernate | allocated, bytes/request | vs hibernate "
+        + "| wall, µs/request |\n|---|---|---|---|---|---|\n");
     for (ClientCpu.Measurement m : clientCpu) {
-      md.append("| ").append(m.variant()).append(String.format(Locale.ROOT, " | %.1f | %+.1f µs (%.2f×) | %.1f |%n",
-          m.cpuMicros(), m.cpuMicros() - plain, m.cpuMicros() / plain, m.wallMicros()));
+      md.append("| ").append(m.variant()).append(String.format(Locale.ROOT,
+          " | %.1f | %+.1f µs (%.2f×) | %,.0f | %+,.0f (%.2f×) | %.1f |%n", m.cpuMicros(), m.cpuMicros() - plain,
+          m.cpuMicros() / plain, m.allocatedBytes(), m.allocatedBytes() - plainBytes, m.allocatedBytes() / plainBytes,
+          m.wallMicros()));
     }
-    md.append("\nThe CPU time of the calling thread per `request`, the variants interleaved in rounds on one database "
-        + "(medians of the second half of the rounds): what each client spends, without the server's share or "
-        + "waiting. It is the cost a library adds on the client; with client and server on the same cores it is "
-        + "also what the throughput ratio is made of.\n\n");
+    md.append("\nThe CPU time and the heap allocation of the calling thread per `request`, the variants interleaved "
+        + "in rounds on one database (medians of the second half of the rounds): what each client spends, without "
+        + "the server's share or waiting. It is the cost a library adds on the client; with client and server on the "
+        + "same cores it is also what the throughput ratio is made of.\n\n");
   }
 
   private void cache(StringBuilder md) {

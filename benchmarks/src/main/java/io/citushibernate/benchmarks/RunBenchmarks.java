@@ -38,7 +38,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@link EndToEndBenchmark#request()} for every variant, one after the other, at 1,000 tenants;
  *   <li>the single operations of {@link EndToEndBenchmark} for citus, hibernate and jdbc at 1,000 tenants,
  *       shorter (2 warmup and 3 measurement iterations of 3 s);
- *   <li>{@link ClientCpu}: the client's CPU per request, citus, hibernate and jdbc interleaved;
+ *   <li>{@link ClientCpu}: the client's CPU and allocation per request, citus, hibernate, tenant_id and jdbc interleaved;
  *   <li>{@link CacheFootprint} at the default cache size and {@link ShowSql}'s statements.
  * </ol>
  * The target database is embedded PostgreSQL, or Citus when {@code CITUS_TEST_URL} or
@@ -120,7 +120,8 @@ public final class RunBenchmarks {
     }
     List<RunResult> operations = run(ops);
 
-    List<ClientCpu.Measurement> clientCpu = ClientCpu.measure(List.of(Variant.CITUS, Variant.HIBERNATE, Variant.JDBC),
+    List<ClientCpu.Measurement> clientCpu = ClientCpu.measure(
+        List.of(Variant.CITUS, Variant.HIBERNATE, Variant.TENANT_ID, Variant.JDBC),
         1000, quick ? 4 : 16, quick ? 500 : 3000, false);
     CacheFootprint.Footprint footprint = CacheFootprint.measure(CacheFootprint.DEFAULT_SIZE);
     Map<String, Map<String, List<String>>> sql = ShowSql.capture();

@@ -103,6 +103,11 @@ public final class TenantSchemas {
   public static TenantSchemas of(SessionFactory sessionFactory) {
     TenantSchemas schemas = REGISTERED.get(sessionFactory);
     if (schemas == null) {
+      // a proxy of the factory (Spring's EntityManagerFactory bean implements SessionFactory and
+      // unwraps SessionFactory to itself) reaches the native factory through its implementor type
+      schemas = REGISTERED.get(sessionFactory.unwrap(SessionFactoryImplementor.class));
+    }
+    if (schemas == null) {
       throw new CitusHibernateException("This session factory does not run schema-per-tenant: set "
           + CitusSettings.TENANCY + "=schema (with citus-hibernate enabled and @TenantKey or @TenantOwned entities mapped) to "
           + "manage tenant schemas.");

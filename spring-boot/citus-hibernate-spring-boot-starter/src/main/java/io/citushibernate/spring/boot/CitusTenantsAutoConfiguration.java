@@ -28,17 +28,14 @@ import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 public class CitusTenantsAutoConfiguration {
 
   /**
-   * The tenants of the application's (primary) entity manager factory. Spring's factory bean is a
-   * proxy that implements {@code SessionFactory} itself, so {@code unwrap(SessionFactory.class)}
-   * would give the proxy: the tenants belong to the native factory Hibernate built.
+   * The tenants of the application's (primary) entity manager factory (Spring's proxy of it:
+   * {@code CitusTenants.of} reaches the native factory Hibernate built).
    */
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnSingleCandidate(EntityManagerFactory.class)
   CitusTenants citusTenants(EntityManagerFactory entityManagerFactory) {
-    EntityManagerFactory hibernate = entityManagerFactory instanceof EntityManagerFactoryInfo info
-        ? info.getNativeEntityManagerFactory() : entityManagerFactory;
-    return CitusTenants.of(hibernate.unwrap(SessionFactory.class));
+    return CitusTenants.of(entityManagerFactory.unwrap(SessionFactory.class));
   }
 
   /** {@code citus.hibernate.tenancy} is {@code schema}, read as the core reads it. */
