@@ -287,6 +287,9 @@ final class Report {
         .append("`, or `CITUS_TEST_URL` / `CITUS_PG_BIN`) |\n");
     md.append("| Database | ").append(postgres).append(" |\n");
     md.append("| Duration | ").append(minutes).append(" min |\n\n");
+    md.append("Runs of single benchmarks by hand (on Citus at 10, 1,000 and 100,000 tenants against every baseline, "
+        + "the row and schema models, the rewrite cache's policy, the parser options) are in "
+        + "[focused-runs/README.md](focused-runs/README.md), each with its command, machine and database.\n\n");
 
     targets(md);
     rewriteLadder(md);

@@ -130,7 +130,8 @@ public final class CitusTenants {
    * Does what is missing when the tenant exists already.
    *
    * @throws TenantSchemaException when the schema name is taken ({@link Problem#NAME_COLLISION}),
-   *     or Citus is missing and must not be ({@link Problem#CITUS_MISSING})
+   *     Citus is missing and must not be ({@link Problem#CITUS_MISSING}), or the shared schema holds a
+   *     table named like a tenant table ({@link Problem#MODEL_CONFLICT})
    */
   public void create(Object tenant) {
     create(tenant, true);
@@ -152,6 +153,7 @@ public final class CitusTenants {
     Object value = tenancy.tenantType().coerce(tenant);
     String schema = tenancy.schemaOf(value);
     onConnection((connection, raw) -> {
+      requireNoTenantTablesInShared(raw, value);
       SchemaState state = stateOf(raw, schema, value);
       if (state == SchemaState.ABSENT) {
         try {
@@ -317,6 +319,38 @@ public final class CitusTenants {
       LOG.info("Moved tenant {} from the row model in {} to schema {}", value, rowSchema, schema);
       return null;
     });
+  }
+
+  /**
+   * A tenant's statements find a table in the shared schema whenever their own schema lacks it
+   * (the shared schema is last on every {@code search_path}): between {@link #createSchema} and
+   * the migration that makes the tenant's tables, or for a table a migration has not reached yet.
+   * A table of a tenant table's name there (the row model's tables, left in place) would then
+   * answer with every tenant's rows, and schema mode adds no predicate; so no tenant is created
+   * while one exists.
+   */
+  private void requireNoTenantTablesInShared(Connection connection, Object tenant) throws SQLException {
+    List<String> found = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname FROM pg_class c JOIN pg_namespace n "
+        + "ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ANY (?) AND c.relkind IN ('r', 'p', 'v', 'm', "
+        + "'f') ORDER BY c.relname")) {
+      ps.setString(1, tenancy.sharedSchema());
+      ps.setArray(2, connection.createArrayOf("text", schemas.tenantColumns().keySet().toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          found.add(rs.getString(1));
+        }
+      }
+    }
+    if (!found.isEmpty()) {
+      String shared = tenancy.sharedSchema();
+      throw new TenantSchemaException(Problem.MODEL_CONFLICT, "Tenant " + tenant + " was not created: the shared "
+          + "schema " + shared + " (" + CitusSettings.SCHEMA_SHARED + ") holds " + found + ", named like tenant "
+          + "tables. A tenant's statement on a table its own schema lacks would read the shared one, with every "
+          + "tenant's rows. Move them to a schema of their own (ALTER TABLE " + SqlQuoting.identifier(shared) + "."
+          + SqlQuoting.identifier(found.get(0)) + " SET SCHEMA rows; moveFromRowModel(tenant, \"rows\") then moves "
+          + "each tenant's rows into its schema) or drop them.");
+    }
   }
 
   private void checkRowSchema(String rowSchema, String tenantSchema, Object tenant) {

@@ -264,6 +264,24 @@ class SchemaTenancyTest {
   }
 
   @Test
+  void noTenantIsCreatedWhileTheSharedSchemaHoldsATableNamedLikeATenantTable() {
+    try (SchemaTenants fresh = SchemaTenants.open(2, true, Map.of())) {
+      // the row model's cards left in the shared schema: a tenant schema without its own cards would read them
+      fresh.jdbc("CREATE TABLE cards (id bigint, board_id bigint)");
+      for (Runnable create : List.<Runnable>of(() -> fresh.tenants.create(5L), () -> fresh.tenants.createSchema(6L))) {
+        assertThatThrownBy(create::run).isInstanceOfSatisfying(TenantSchemaException.class, e -> {
+          assertThat(e.problem()).isEqualTo(TenantSchemaException.Problem.MODEL_CONFLICT);
+          assertThat(e.getMessage()).contains("[cards]", CitusSettings.SCHEMA_SHARED, "SET SCHEMA");
+        });
+      }
+      assertThat(fresh.tenants.list()).isEmpty();
+      fresh.jdbc("DROP TABLE cards");
+      fresh.tenants.create(5L);
+      assertThat(fresh.tenants.list()).extracting(TenantInfo::tenant).containsExactly(5L);
+    }
+  }
+
+  @Test
   void withoutCitusTheCitusStepsFailWhenConfiguredTo() {
     try (SchemaTenants strict = SchemaTenants.open(2, true,
         Map.of(CitusSettings.SCHEMA_WHEN_CITUS_MISSING, "fail"))) {
