@@ -173,7 +173,11 @@ public class CachePressureBenchmark {
 
   /** A rank drawn from {@code cumulative}: the first whose cumulative probability reaches a uniform draw. */
   static int pick(double[] cumulative) {
-    double u = ThreadLocalRandom.current().nextDouble();
+    return rank(cumulative, ThreadLocalRandom.current().nextDouble());
+  }
+
+  /** The first rank whose cumulative probability reaches {@code u}. */
+  static int rank(double[] cumulative, double u) {
     int lo = 0;
     int hi = cumulative.length - 1;
     while (lo < hi) {
