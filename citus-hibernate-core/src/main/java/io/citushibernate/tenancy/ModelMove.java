@@ -229,10 +229,16 @@ final class ModelMove {
 
   private PreparedStatement prepare(String sql, Object... parameters) throws SQLException {
     PreparedStatement ps = connection.prepareStatement(sql);
-    for (int i = 0; i < parameters.length; i++) {
-      ps.setObject(i + 1, parameters[i]);
+    try {
+      for (int i = 0; i < parameters.length; i++) {
+        ps.setObject(i + 1, parameters[i]);
+      }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      // the caller's try-with-resources never gets it: close it here
+      ps.close();
+      throw e;
     }
-    return ps;
   }
 
   private TenantSchemaException conflict(String why) {
