@@ -50,7 +50,7 @@ public final class CachePolicySimulation {
       double[] zipf = CachePressureBenchmark.zipfCumulative(statements);
       double caffeine = hitRate(new CaffeinePolicy(cacheSize), sql, zipf, requests);
       double quarter = hitRate(new QuarterPolicy(cacheSize), sql, zipf, requests);
-      double ideal = CachePressureBenchmark.zipfCumulative(statements)[cacheSize - 1];
+      double ideal = zipf[cacheSize - 1]; // P(rank ≤ cacheSize): the hit rate of the top statements kept
       System.out.printf(Locale.ROOT, "%-22s %9.1f%% %9.1f%% %9.1f%%%n",
           String.format(Locale.ROOT, "%,d (%dx)", statements, workingSet), 100 * caffeine, 100 * quarter, 100 * ideal);
     }

@@ -340,7 +340,8 @@ final class Report {
       if (param(r, "workingSet").equals("2")) {
         double[] c = pairedRatio(r);
         md.append("| Cache under pressure, citus-hibernate / plain Hibernate ≥ 0.9, working set 2× the cache, "
-            + "Hibernate's plan cache ").append(planCacheText(r)).append(" | ").append(ratioText(c)).append(" | ").append(verdict(c[0] >= CACHE_PRESSURE_TARGET)).append(" |\n");
+            + "Hibernate's plan cache ").append(planCacheText(r)).append(" | ").append(ratioText(c)).append(" | ")
+            .append(verdict(c[0] >= CACHE_PRESSURE_TARGET)).append(" |\n");
       }
     }
     md.append("\nThe ratio is throughput of `request` (six operations in one transaction) with citus-hibernate "
